@@ -1,0 +1,32 @@
+// lunch-pairs: sort, then count pairs with sum <= bound using two pointers.
+#include <bits/stdc++.h>
+using namespace std;
+
+// Number of pairs i < j with a[i] + a[j] <= bound; a is sorted.
+static long long pairsAtMost(const vector<long long>& a, long long bound) {
+    long long count = 0;
+    size_t lo = 0, hi = a.size();
+    if (hi == 0) return 0;
+    --hi;
+    while (lo < hi) {
+        if (a[lo] + a[hi] <= bound) {
+            count += static_cast<long long>(hi - lo);  // a[lo] pairs with every a[lo+1..hi]
+            ++lo;
+        } else {
+            --hi;
+        }
+    }
+    return count;
+}
+
+int main() {
+    ios::sync_with_stdio(false);
+    cin.tie(nullptr);
+    int n;
+    long long lo, hi;
+    if (!(cin >> n >> lo >> hi)) return 0;
+    vector<long long> a(n);
+    for (auto& x : a) cin >> x;
+    sort(a.begin(), a.end());
+    cout << pairsAtMost(a, hi) - pairsAtMost(a, lo - 1) << '\n';
+}
