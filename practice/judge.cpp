@@ -1,0 +1,288 @@
+#include "judge.hpp"
+
+#include "checker.hpp"
+#include "runner.hpp"
+#include "util/error.hpp"
+#include "util/files.hpp"
+#include "util/text.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <csignal>
+#include <cstring>
+#include <mutex>
+#include <thread>
+#include <unistd.h>
+
+namespace hired::practice {
+
+const char* to_string(CaseVerdict v) {
+    switch (v) {
+    case CaseVerdict::AC: return "AC";
+    case CaseVerdict::WA: return "WA";
+    case CaseVerdict::TLE: return "TLE";
+    case CaseVerdict::MLE: return "MLE";
+    case CaseVerdict::RE: return "RE";
+    case CaseVerdict::OLE: return "OLE";
+    case CaseVerdict::CE: return "CE";
+    }
+    return "?";
+}
+
+const char* describe(CaseVerdict v) {
+    switch (v) {
+    case CaseVerdict::AC: return "accepted";
+    case CaseVerdict::WA: return "wrong answer";
+    case CaseVerdict::TLE: return "time limit exceeded";
+    case CaseVerdict::MLE: return "memory limit exceeded";
+    case CaseVerdict::RE: return "runtime error";
+    case CaseVerdict::OLE: return "output limit exceeded";
+    case CaseVerdict::CE: return "compile error";
+    }
+    return "?";
+}
+
+int64_t wall_limit_for(int64_t time_ms) { return std::max(2 * time_ms, time_ms + 1000); }
+
+namespace {
+
+std::string signal_name(int sig) {
+    const char* abbrev = sigabbrev_np(sig);
+    const char* desc = sigdescr_np(sig);
+    return fmt::format("SIG{} ({})", abbrev ? abbrev : std::to_string(sig).c_str(), desc ? desc : "signal");
+}
+
+Spread spread_of(std::vector<double> v) {
+    Spread s;
+    if (v.empty()) return s;
+    std::sort(v.begin(), v.end());
+    size_t n = v.size();
+    s.median = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    s.min = v.front();
+    s.max = v.back();
+    return s;
+}
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::string tmpl = (fs::temp_directory_path() / "hired-check-XXXXXX").string();
+        if (!::mkdtemp(tmpl.data())) fail(Exit::env, "cannot create a temporary folder: {}", std::strerror(errno));
+        path = tmpl;
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+class Judge {
+public:
+    Judge(const Problem& p, const Program& prog, const JudgeOptions& o) : p_(p), prog_(prog), o_(o) {
+        time_ms_ = o.time_limit_ms.value_or(p.limits.time_ms);
+        memory_mb_ = o.memory_limit_mb.value_or(p.limits.memory_mb);
+        if (p.checker == CheckerKind::program) {
+            const Language* lang = language_of(p.checker_program);
+            if (!lang) fail(Exit::data, "{}: cannot tell how to run checker_program {}", p.file.string(), p.checker_program.string());
+            Compiled c = prepare(p.checker_program, *lang, 1024, o.cache_root.empty() ? default_cache_root() : o.cache_root);
+            if (!c.ok) fail(Exit::data, "{}: checker_program does not compile:\n{}", p.file.string(), c.diagnostics);
+            checker_ = c.program;
+        }
+    }
+
+    Report run() {
+        Report rep;
+        rep.problem = p_.id;
+        rep.time_limit_ms = time_ms_;
+        rep.memory_limit_mb = memory_mb_;
+        rep.wall_limit_ms = static_cast<double>(wall_limit_for(time_ms_));
+        std::vector<const TestCase*> cases;
+        for (const auto* c : p_.all_cases())
+            if (o_.cases.empty() || std::find(o_.cases.begin(), o_.cases.end(), c->name) != o_.cases.end())
+                cases.push_back(c);
+        for (const auto& want : o_.cases) {
+            bool found = std::any_of(cases.begin(), cases.end(), [&](const TestCase* c) { return c->name == want; });
+            if (!found) {
+                std::vector<std::string> names;
+                for (const auto* c : p_.all_cases()) names.push_back(c->name);
+                auto near = suggestions(want, names);
+                fail(Exit::usage, "problem '{}' has no case '{}'{}", p_.id, want,
+                     near.empty() ? fmt::format(" (cases: {})", join(names, ", "))
+                                  : fmt::format("; did you mean '{}'?", join(near, "' or '")));
+            }
+        }
+        rep.cases.resize(cases.size());
+        rep.total = cases.size();
+        std::atomic<size_t> next{0};
+        std::mutex m;
+        size_t done = 0;
+        std::exception_ptr failure;
+        auto worker = [&] {
+            for (;;) {
+                size_t i = next.fetch_add(1);
+                if (i >= cases.size()) return;
+                try {
+                    CaseResult r = run_case(*cases[i]);
+                    std::lock_guard lock(m);
+                    rep.cases[i] = std::move(r);
+                    ++done;
+                    if (o_.progress) o_.progress(rep.cases[i], done, cases.size());
+                } catch (...) {
+                    std::lock_guard lock(m);
+                    if (!failure) failure = std::current_exception();
+                    next = cases.size();
+                    return;
+                }
+            }
+        };
+        int jobs = std::clamp(o_.jobs, 1, 64);
+        if (jobs == 1 || cases.size() <= 1) {
+            worker();
+        } else {
+            std::vector<std::thread> threads;
+            for (int j = 0; j < jobs && j < static_cast<int>(cases.size()); ++j) threads.emplace_back(worker);
+            for (auto& t : threads) t.join();
+        }
+        if (failure) std::rethrow_exception(failure);
+        rep.verdict = CaseVerdict::AC;
+        for (const auto& c : rep.cases) {
+            if (c.verdict == CaseVerdict::AC) ++rep.passed;
+            else if (rep.verdict == CaseVerdict::AC) rep.verdict = c.verdict;
+        }
+        return rep;
+    }
+
+private:
+    CaseResult run_case(const TestCase& tc) {
+        CaseResult cr;
+        cr.name = tc.name;
+        cr.example = tc.example;
+        std::string input = tc.load_input();
+        std::string expected = tc.load_output();
+        RunRequest req;
+        req.argv = prog_.argv;
+        req.input = input;
+        req.limits.cpu_ms = time_ms_;
+        req.limits.wall_ms = wall_limit_for(time_ms_);
+        req.limits.memory_kb = static_cast<int64_t>(memory_mb_) * 1024;
+        req.limits.output_bytes = static_cast<int64_t>(p_.limits.output_kb) * 1024;
+        std::vector<double> walls, cpus;
+        int reps = std::max(1, o_.repeat);
+        RunResult last;
+        for (int k = 0; k < reps; ++k) {
+            last = run_process(req);
+            walls.push_back(last.wall_ms);
+            cpus.push_back(last.cpu_ms);
+            cr.peak_kb = std::max(cr.peak_kb, last.peak_kb);
+            cr.runs = k + 1;
+            classify(cr, last, tc, input, expected);
+            if (cr.verdict != CaseVerdict::AC) break; // repeating a failure tells nothing new
+        }
+        cr.wall = spread_of(walls);
+        cr.cpu = spread_of(cpus);
+        cr.wall_ms = cr.wall.median;
+        cr.cpu_ms = cr.cpu.median;
+        return cr;
+    }
+
+    void classify(CaseResult& cr, const RunResult& r, const TestCase& tc, const std::string& input,
+                  const std::string& expected) {
+        cr.exit_code = r.exit_code;
+        cr.signal = r.signal;
+        cr.detail.clear();
+        cr.errors.clear();
+        switch (r.outcome) {
+        case Outcome::spawn_failed:
+            fail(Exit::env, "cannot run the solution: {}", r.error);
+        case Outcome::cpu_limit:
+            cr.verdict = CaseVerdict::TLE;
+            cr.detail = fmt::format("over the {} ms CPU limit", time_ms_);
+            break;
+        case Outcome::wall_limit:
+            cr.verdict = CaseVerdict::TLE;
+            cr.detail = fmt::format("still running after {} ms of wall time (sleeping or waiting for input?)",
+                                    wall_limit_for(time_ms_));
+            break;
+        case Outcome::memory_limit:
+            cr.verdict = CaseVerdict::MLE;
+            cr.detail = fmt::format("over the {} MB memory limit", memory_mb_);
+            break;
+        case Outcome::output_limit:
+            cr.verdict = CaseVerdict::OLE;
+            cr.detail = fmt::format("more than {} KB of output", p_.limits.output_kb);
+            break;
+        case Outcome::signaled:
+            cr.verdict = CaseVerdict::RE;
+            cr.detail = fmt::format("killed by {}", signal_name(r.signal));
+            if (r.signal == SIGSEGV) cr.detail += " — out-of-bounds access, or a stack overflow";
+            cr.errors = r.errors;
+            break;
+        case Outcome::exited:
+            if (r.exit_code != 0) {
+                cr.verdict = CaseVerdict::RE;
+                cr.detail = fmt::format("exit code {}", r.exit_code);
+                cr.errors = r.errors;
+                break;
+            }
+            Verdict v = p_.checker == CheckerKind::program ? run_checker(input, expected, r.output)
+                                                           : check_output(p_.checker, expected, r.output, p_.tolerance);
+            cr.verdict = v.accepted ? CaseVerdict::AC : CaseVerdict::WA;
+            cr.detail = v.diff;
+            break;
+        }
+        if (cr.verdict != CaseVerdict::AC) cr.hint = tc.hint;
+    }
+
+    Verdict run_checker(const std::string& input, const std::string& expected, const std::string& actual) {
+        TempDir tmp;
+        write_file_atomic(tmp.path / "input", input);
+        write_file_atomic(tmp.path / "expected", expected);
+        write_file_atomic(tmp.path / "actual", actual);
+        RunRequest req;
+        req.argv = checker_.argv;
+        req.argv.push_back((tmp.path / "input").string());
+        req.argv.push_back((tmp.path / "expected").string());
+        req.argv.push_back((tmp.path / "actual").string());
+        req.limits.cpu_ms = 10'000;
+        req.limits.wall_ms = 20'000;
+        req.limits.memory_kb = 1 << 20;
+        req.limits.output_bytes = 64 << 10;
+        RunResult r = run_process(req);
+        if (r.outcome == Outcome::exited && r.exit_code == 0) return {true, {}};
+        if (r.outcome == Outcome::exited) { // any non-zero exit: not accepted
+            std::string why = std::string(trim(r.output + r.errors));
+            auto nl = why.find('\n');
+            if (nl != std::string::npos) why.resize(nl);
+            return {false, why.empty() ? "rejected by the checker" : "checker: " + shown(why, 100)};
+        }
+        fail(Exit::data, "{}: the checker program failed ({}) — a bug in the problem, not your solution",
+             p_.file.string(),
+             r.outcome == Outcome::exited ? fmt::format("exit code {}", r.exit_code)
+                                          : r.outcome == Outcome::spawn_failed ? r.error : std::string("killed"));
+    }
+
+    const Problem& p_;
+    const Program& prog_;
+    const JudgeOptions& o_;
+    int time_ms_ = 2000, memory_mb_ = 256;
+    Program checker_;
+};
+
+} // namespace
+
+Report judge(const Problem& problem, const Program& program, const JudgeOptions& options) {
+    return Judge(problem, program, options).run();
+}
+
+Report compile_error(const Problem& problem, std::string diagnostics) {
+    Report r;
+    r.problem = problem.id;
+    r.verdict = CaseVerdict::CE;
+    r.total = problem.all_cases().size();
+    r.compiler_output = std::move(diagnostics);
+    r.time_limit_ms = problem.limits.time_ms;
+    r.memory_limit_mb = problem.limits.memory_mb;
+    return r;
+}
+
+} // namespace hired::practice

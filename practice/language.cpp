@@ -1,0 +1,180 @@
+#include "language.hpp"
+
+#include "runner.hpp"
+#include "util/error.hpp"
+#include "util/files.hpp"
+#include "util/hash.hpp"
+#include "util/text.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <regex>
+
+namespace hired::practice {
+
+const std::vector<Language>& languages() {
+    static const std::vector<Language> all = {
+        {"cpp", ".cpp", "C++ (g++ -std=c++20 -O2)"},
+        {"c", ".c", "C (gcc -O2)"},
+        {"python", ".py", "Python 3 (python3)"},
+        {"javascript", ".js", "JavaScript (node)"},
+        {"java", ".java", "Java (javac + java)"},
+        {"rust", ".rs", "Rust (rustc -O)"},
+        {"sh", ".sh", "shell (bash)"},
+        {"exe", "", "any executable"},
+    };
+    return all;
+}
+
+const Language* find_language(std::string_view name) {
+    std::string n = to_lower(name);
+    if (n == "c++" || n == "cc" || n == "cxx") n = "cpp";
+    if (n == "py" || n == "python3") n = "python";
+    if (n == "js" || n == "node") n = "javascript";
+    if (n == "rs") n = "rust";
+    if (n == "bash" || n == "shell") n = "sh";
+    for (const auto& l : languages())
+        if (l.name == n) return &l;
+    return nullptr;
+}
+
+const Language* language_of(const fs::path& source) {
+    std::string ext = to_lower(source.extension().string());
+    if (ext == ".cpp" || ext == ".cc" || ext == ".cxx" || ext == ".c++") return find_language("cpp");
+    if (ext == ".c") return find_language("c");
+    if (ext == ".py") return find_language("python");
+    if (ext == ".js" || ext == ".mjs") return find_language("javascript");
+    if (ext == ".java") return find_language("java");
+    if (ext == ".rs") return find_language("rust");
+    if (ext == ".sh" || ext == ".bash") return find_language("sh");
+    if (::access(source.c_str(), X_OK) == 0) return find_language("exe");
+    return nullptr;
+}
+
+fs::path default_cache_root() { return xdg_cache_home() / "hired" / "build"; }
+
+namespace {
+
+struct Step {
+    std::vector<std::string> compile; // empty: nothing to compile or check
+    std::vector<std::string> run;
+    std::string copy_as;              // copy the source into the build folder under this name
+};
+
+std::string java_class(const std::string& code) {
+    static const std::regex pub(R"(public\s+(?:final\s+)?class\s+([A-Za-z_$][A-Za-z0-9_$]*))");
+    static const std::regex any(R"(\bclass\s+([A-Za-z_$][A-Za-z0-9_$]*))");
+    std::smatch m;
+    if (std::regex_search(code, m, pub)) return m[1];
+    if (std::regex_search(code, m, any)) return m[1];
+    return "Main";
+}
+
+Step plan(const Language& lang, const fs::path& src, const fs::path& out, const std::string& code, int memory_mb) {
+    const std::string s = fs::absolute(src).string();
+    const std::string o = out.string();
+    if (lang.name == "cpp") return {{"g++", "-std=c++20", "-O2", "-pipe", "-o", o + "/prog", s}, {o + "/prog"}, ""};
+    if (lang.name == "c") return {{"gcc", "-std=c17", "-O2", "-pipe", "-o", o + "/prog", s, "-lm"}, {o + "/prog"}, ""};
+    if (lang.name == "rust") return {{"rustc", "-O", "--edition", "2021", "-o", o + "/prog", s}, {o + "/prog"}, ""};
+    if (lang.name == "java") {
+        std::string cls = java_class(code);
+        return {{"javac", "-encoding", "UTF-8", "-d", o, o + "/" + cls + ".java"},
+                {"java", "-Xss256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", fmt::format("-Xmx{}m", std::max(16, memory_mb)),
+                 "-cp", o, cls},
+                cls + ".java"};
+    }
+    if (lang.name == "python")
+        return {{"python3", "-c",
+                 "import sys, py_compile\n"
+                 "try:\n    py_compile.compile(sys.argv[1], cfile=sys.argv[2], doraise=True)\n"
+                 "except py_compile.PyCompileError as e:\n    sys.stderr.write(e.msg + '\\n'); sys.exit(1)\n",
+                 s, o + "/check.pyc"},
+                {"python3", s}, ""};
+    if (lang.name == "javascript") return {{"node", "--check", s}, {"node", s}, ""};
+    if (lang.name == "sh") return {{"bash", "-n", s}, {"bash", s}, ""};
+    return {{}, {s}, ""};
+}
+
+double ms_since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+} // namespace
+
+Compiled prepare(const fs::path& source, const Language& lang, int memory_mb, const fs::path& cache_root) {
+    std::error_code ec;
+    if (!fs::is_regular_file(source, ec)) fail(Exit::data, "no solution file {}", source.string());
+    std::string code = read_file(source);
+    Compiled result;
+    Step probe = plan(lang, source, "@", code, memory_mb);
+    if (probe.compile.empty()) {
+        result.ok = true;
+        result.program.argv = plan(lang, source, "", code, memory_mb).run;
+        result.program.language = lang.name;
+        result.program.cached = true;
+        return result;
+    }
+    // The key covers what is compiled and how, not where the source lives
+    // (except for interpreted languages, whose run step names the source).
+    Hasher h;
+    h.add(lang.name).add(code);
+    for (const auto& a : probe.compile) h.add(a == fs::absolute(source).string() ? std::string("<src>") : a);
+    if (lang.name == "python" || lang.name == "javascript" || lang.name == "sh") h.add(fs::absolute(source).string());
+    fs::path dir = cache_root / (lang.name + "-" + h.hex());
+    Step step = plan(lang, source, dir, code, memory_mb);
+    result.program.argv = step.run;
+    result.program.language = lang.name;
+    if (fs::exists(dir / ".ok", ec)) {
+        result.ok = true;
+        result.program.cached = true;
+        return result;
+    }
+    // Build in a private folder, then rename it into place: two runs at once
+    // never see a half-built program.
+    make_dirs(cache_root, 0755);
+    fs::path tmp = cache_root / fmt::format(".tmp-{}-{}", h.hex(), ::getpid());
+    fs::remove_all(tmp, ec);
+    make_dirs(tmp, 0755);
+    Step build = plan(lang, source, tmp, code, memory_mb);
+    if (!build.copy_as.empty()) write_file_atomic(tmp / build.copy_as, code);
+
+    RunRequest req;
+    req.argv = build.compile;
+    req.limits.cpu_ms = 120'000;
+    req.limits.wall_ms = 180'000;
+    req.limits.memory_kb = 8ll << 20;
+    req.limits.output_bytes = 1 << 20;
+    req.limits.stderr_bytes = 64 << 10;
+    req.limits.stack_kb = 64 << 10;
+    auto t0 = std::chrono::steady_clock::now();
+    RunResult r = run_process(req);
+    result.program.compile_ms = ms_since(t0);
+    if (r.outcome == Outcome::spawn_failed) {
+        fs::remove_all(tmp, ec);
+        fail(Exit::env, "cannot compile {}: {} (is {} installed?)", source.filename().string(), r.error,
+             build.compile[0]);
+    }
+    if (r.outcome != Outcome::exited || r.exit_code != 0) {
+        fs::remove_all(tmp, ec);
+        result.ok = false;
+        result.diagnostics = r.errors + r.output;
+        if (r.outcome == Outcome::cpu_limit || r.outcome == Outcome::wall_limit)
+            result.diagnostics += "\n(the compiler ran out of time)";
+        else if (r.outcome == Outcome::memory_limit)
+            result.diagnostics += "\n(the compiler ran out of memory)";
+        // Paths of our private build folder mean nothing to the user.
+        return result;
+    }
+    write_file_atomic(tmp / ".ok", "");
+    if (::rename(tmp.c_str(), dir.c_str()) != 0) {
+        // Someone else finished the same build first: theirs is as good as ours.
+        fs::remove_all(tmp, ec);
+        if (!fs::exists(dir / ".ok", ec)) fail(Exit::env, "cannot store the build of {} in {}", source.string(), dir.string());
+    }
+    result.ok = true;
+    return result;
+}
+
+} // namespace hired::practice

@@ -1,0 +1,61 @@
+// Runs one untrusted program under limits and measures it: the heart of
+// `practice run`. The program is spawned directly (no shell) in its own
+// process group, with stdin fed from memory and stdout/stderr read through
+// bounded buffers. Nothing it starts survives: the runner is a child
+// subreaper, so even a grandchild that called setsid() is found, killed and
+// reaped before run_process returns. Safe to call from several threads.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace hired::practice {
+
+struct RunLimits {
+    int64_t cpu_ms = 2000;            // user+sys of the program; beyond it: cpu_limit
+    int64_t wall_ms = 4000;           // real time; a sleeping program hits this
+    int64_t memory_kb = 256 * 1024;   // peak resident memory; beyond it: memory_limit
+    int64_t output_bytes = 64 << 20;  // stdout cap; beyond it: output_limit
+    int64_t stderr_bytes = 64 << 10;  // stderr kept; the rest is discarded (not a failure)
+    int64_t stack_kb = -1;            // RLIMIT_STACK; -1 means the memory limit
+};
+
+struct RunRequest {
+    std::vector<std::string> argv;    // argv[0] is looked up in PATH when it has no '/'
+    std::filesystem::path cwd;        // empty: the current directory
+    std::string input;                // fed to stdin, then stdin is closed
+    RunLimits limits;
+    std::vector<std::string> env_add; // "NAME=value" added to the inherited environment
+};
+
+enum class Outcome {
+    exited,       // ran to completion; see exit_code
+    signaled,     // killed by a signal it caused itself (SIGSEGV, SIGABRT, ...); see signal
+    cpu_limit,    // killed for CPU time
+    wall_limit,   // killed for wall-clock time
+    memory_limit, // killed for (or ended over) the memory limit
+    output_limit, // killed for writing more than output_bytes to stdout
+    spawn_failed, // could not start it at all; see error
+};
+
+struct RunResult {
+    Outcome outcome = Outcome::spawn_failed;
+    int exit_code = -1;     // when exited
+    int signal = 0;         // the terminating signal, when there was one
+    double wall_ms = 0;     // from just before spawn to its exit
+    double cpu_ms = 0;      // user+sys of this run alone (wait4 rusage)
+    int64_t peak_kb = 0;    // peak resident memory of this run alone
+    std::string output;     // stdout, at most output_bytes
+    std::string errors;     // stderr, at most stderr_bytes
+    bool errors_truncated = false;
+    std::string error;      // why spawning failed
+};
+
+RunResult run_process(const RunRequest& request);
+
+// The clock resolution the wall/CPU figures can be trusted to, in ms.
+double timer_resolution_ms();
+
+} // namespace hired::practice

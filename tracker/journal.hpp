@@ -1,0 +1,94 @@
+// The journal's storage: a folder of YAML files that is a git repository
+// (branch main), written through libgit2. Reading is plain file access and
+// never initialises libgit2; every change goes through Journal::change(),
+// which takes the lock, writes each file atomically and makes exactly one
+// commit, updating the tree incrementally (only the folders on the changed
+// paths are rebuilt). After a crash at any instant, the next change (or
+// recover()) finds a valid journal: HEAD always names a complete commit, a
+// stale lock is cleared, and files written but not committed are committed
+// as a recovery.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hired::tracker {
+
+namespace git {
+class Library;
+}
+
+namespace fs = std::filesystem;
+
+struct CommitInfo {
+    std::string id;      // full hex object id
+    std::string message; // first line
+    std::string author;  // name
+    int64_t time = 0;    // seconds since the epoch
+    std::string email;   // the author's
+};
+
+// The files one change writes or removes; read() sees the staged state.
+class Change {
+public:
+    virtual ~Change() = default;
+    // rel is a path inside the journal with '/' separators, e.g. "companies/acme.yaml".
+    virtual void write(const std::string& rel, const std::string& content) = 0;
+    virtual void remove(const std::string& rel) = 0;
+    virtual std::optional<std::string> read(const std::string& rel) const = 0;
+};
+
+class Journal {
+public:
+    explicit Journal(fs::path dir);
+    ~Journal();
+    Journal(const Journal&) = delete;
+    Journal& operator=(const Journal&) = delete;
+
+    const fs::path& dir() const { return dir_; }
+    bool exists() const; // a journal (hired.yaml) is there
+
+    // Plain reads, no libgit2.
+    std::optional<std::string> read(const std::string& rel) const;
+    // Files under folder, recursively, ending in ext (all files for ""), as
+    // paths relative to the journal ("companies/acme.yaml"), sorted; hidden
+    // names (starting with '.') are skipped. folder "" is the whole journal.
+    std::vector<std::string> list(const std::string& folder, const std::string& ext = ".yaml") const;
+
+    // Creates the journal when needed, takes the lock (waiting up to
+    // lock_timeout_ms), recovers from an earlier crash, runs edit, writes
+    // the staged files atomically and commits them once with message.
+    // Returns nullopt when edit staged nothing that differs from HEAD.
+    std::optional<CommitInfo> change(const std::string& message, const std::function<void(Change&)>& edit);
+
+    // The last n commits, newest first (n = 0: all).
+    std::vector<CommitInfo> history(size_t n) const;
+    // Reverts the last commit as a new commit ("undo: <its message>").
+    CommitInfo undo();
+    // Brings a journal left by a crash back to a valid state; returns what it did
+    // (empty when nothing was needed).
+    std::vector<std::string> recover();
+
+    int lock_timeout_ms = 10000;
+    // What the automatic recovery at the start of the last change() or undo()
+    // did, one line each (empty when the journal needed nothing).
+    std::vector<std::string> recovered;
+
+    // True for a path that read/write/remove accept: relative, '/'-separated,
+    // no empty, "." or ".." component, no ".git", only [A-Za-z0-9._/-] and
+    // UTF-8 bytes (>= 0x80). Other paths are refused with Error(Exit::data).
+    static bool is_valid_path(std::string_view rel);
+
+private:
+    void use_git() const; // creates git_ on first use
+    fs::path dir_;
+    mutable std::unique_ptr<git::Library> git_;
+};
+
+} // namespace hired::tracker

@@ -1,0 +1,162 @@
+#include "files.hpp"
+
+#include "error.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <fstream>
+#include <random>
+
+namespace hired {
+
+namespace {
+
+std::string errno_text(int e) { return std::strerror(e); }
+
+Exit errno_exit(int) { return Exit::env; }
+
+class Fd {
+public:
+    explicit Fd(int fd) : fd_(fd) {}
+    ~Fd() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    int get() const { return fd_; }
+    int release() {
+        int f = fd_;
+        fd_ = -1;
+        return f;
+    }
+
+private:
+    int fd_;
+};
+
+} // namespace
+
+std::optional<std::string> try_read_file(const fs::path& path) {
+    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (fd.get() < 0) {
+        if (errno == ENOENT) return std::nullopt;
+        fail(Exit::data, "cannot read {}: {}", path.string(), errno_text(errno));
+    }
+    struct stat st {};
+    if (::fstat(fd.get(), &st) == 0 && S_ISDIR(st.st_mode))
+        fail(Exit::data, "cannot read {}: it is a folder", path.string());
+    std::string out;
+    if (st.st_size > 0) out.reserve(static_cast<size_t>(st.st_size));
+    char buf[65536];
+    for (;;) {
+        ssize_t n = ::read(fd.get(), buf, sizeof buf);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            fail(Exit::data, "cannot read {}: {}", path.string(), errno_text(errno));
+        }
+        if (n == 0) break;
+        out.append(buf, static_cast<size_t>(n));
+    }
+    return out;
+}
+
+std::string read_file(const fs::path& path) {
+    auto s = try_read_file(path);
+    if (!s) fail(Exit::data, "cannot read {}: no such file", path.string());
+    return *s;
+}
+
+void write_file_atomic(const fs::path& path, std::string_view data, unsigned mode) {
+    static std::atomic<unsigned> counter{0};
+    fs::path dir = path.parent_path();
+    if (dir.empty()) dir = ".";
+    std::string tmp_name = fmt::format(".{}.tmp-{}-{}", path.filename().string(), ::getpid(),
+                                       counter.fetch_add(1));
+    fs::path tmp = dir / tmp_name;
+    Fd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode));
+    if (fd.get() < 0)
+        fail(errno_exit(errno), "cannot write {}: {}", path.string(), errno_text(errno));
+    auto cleanup_fail = [&](const char* what) {
+        int e = errno;
+        ::unlink(tmp.c_str());
+        fail(errno_exit(e), "cannot write {} ({}): {}", path.string(), what, errno_text(e));
+    };
+    if (::fchmod(fd.get(), mode) != 0) cleanup_fail("chmod");
+    size_t off = 0;
+    while (off < data.size()) {
+        ssize_t n = ::write(fd.get(), data.data() + off, data.size() - off);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            cleanup_fail("write");
+        }
+        off += static_cast<size_t>(n);
+    }
+    if (::fsync(fd.get()) != 0) cleanup_fail("fsync");
+    if (::close(fd.release()) != 0) cleanup_fail("close");
+    if (::rename(tmp.c_str(), path.c_str()) != 0) cleanup_fail("rename");
+    Fd dfd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (dfd.get() >= 0) ::fsync(dfd.get());
+}
+
+void make_dirs(const fs::path& path, unsigned mode) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) return;
+    if (!path.parent_path().empty() && path.parent_path() != path)
+        make_dirs(path.parent_path(), mode == 0700 ? 0755 : mode);
+    if (::mkdir(path.c_str(), mode) != 0 && errno != EEXIST)
+        fail(Exit::env, "cannot create folder {}: {}", path.string(), errno_text(errno));
+    ::chmod(path.c_str(), mode);
+}
+
+fs::path home_dir() {
+    if (const char* h = std::getenv("HOME"); h && *h) return h;
+    if (const passwd* pw = ::getpwuid(::getuid()); pw && pw->pw_dir) return pw->pw_dir;
+    return "/";
+}
+
+static fs::path xdg(const char* var, const char* fallback) {
+    if (const char* v = std::getenv(var); v && *v && fs::path(v).is_absolute()) return v;
+    return home_dir() / fallback;
+}
+
+fs::path xdg_data_home() { return xdg("XDG_DATA_HOME", ".local/share"); }
+fs::path xdg_cache_home() { return xdg("XDG_CACHE_HOME", ".cache"); }
+fs::path xdg_state_home() { return xdg("XDG_STATE_HOME", ".local/state"); }
+
+fs::path self_exe() {
+    std::error_code ec;
+    auto p = fs::read_symlink("/proc/self/exe", ec);
+    return ec ? fs::path() : p;
+}
+
+bool is_safe_id(std::string_view name) {
+    if (name.empty() || name.size() > 100) return false;
+    auto ok_first = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+    if (!ok_first(name[0])) return false;
+    for (char c : name)
+        if (!ok_first(c) && c != '-') return false;
+    return true;
+}
+
+bool is_within(const fs::path& dir, const fs::path& p) {
+    // Canonical on both sides, so a symbolic link cannot lead outside.
+    std::error_code ec;
+    auto d = fs::weakly_canonical(fs::absolute(dir), ec);
+    if (ec) return false;
+    auto q = fs::weakly_canonical(fs::absolute(p), ec);
+    if (ec) return false;
+    auto di = d.begin(), qi = q.begin();
+    for (; di != d.end(); ++di, ++qi) {
+        if (di->empty()) continue; // trailing slash
+        if (qi == q.end() || *di != *qi) return false;
+    }
+    return true;
+}
+
+} // namespace hired

@@ -1,0 +1,43 @@
+// Small file-system helpers that know nothing of the product: whole-file
+// reads, crash-safe writes, and the XDG base directories.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace hired {
+
+namespace fs = std::filesystem;
+
+// Reads a whole file; throws Error(data) naming the path when it cannot.
+std::string read_file(const fs::path& path);
+// Reads a whole file, at most max_bytes; nullopt when it does not exist.
+std::optional<std::string> try_read_file(const fs::path& path);
+
+// Writes through a temporary file in the same folder: write, fsync, rename,
+// fsync the folder. After a crash the file is either the old or the new one.
+// mode applies to the new file whatever the umask.
+void write_file_atomic(const fs::path& path, std::string_view data, unsigned mode = 0644);
+
+// Creates a folder and its parents; the last one gets mode (whatever the umask).
+void make_dirs(const fs::path& path, unsigned mode = 0755);
+
+// $HOME, or the password database's home.
+fs::path home_dir();
+// $XDG_DATA_HOME or ~/.local/share (likewise for cache and state).
+fs::path xdg_data_home();
+fs::path xdg_cache_home();
+fs::path xdg_state_home();
+
+// The running executable's path (from /proc/self/exe).
+fs::path self_exe();
+
+// True when name is a safe single path component: [a-z0-9][a-z0-9-]*.
+bool is_safe_id(std::string_view name);
+
+// True when p, after normalising, lies inside dir (both made absolute).
+bool is_within(const fs::path& dir, const fs::path& p);
+
+} // namespace hired

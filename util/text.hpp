@@ -1,0 +1,40 @@
+// Text helpers that know nothing of the product: trimming, splitting,
+// wrapping, edit distance for "did you mean", and case-folding.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hired {
+
+std::string_view trim(std::string_view s);
+std::string to_lower(std::string_view s);
+bool iequals(std::string_view a, std::string_view b);
+bool icontains(std::string_view haystack, std::string_view needle);
+std::vector<std::string> split(std::string_view s, char sep);
+std::vector<std::string_view> split_whitespace(std::string_view s);
+std::vector<std::string_view> split_lines(std::string_view s);
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+
+// Levenshtein distance, with an early exit once above limit.
+size_t edit_distance(std::string_view a, std::string_view b);
+// The candidates close to word (by edit distance or prefix), best first.
+std::vector<std::string> suggestions(std::string_view word, const std::vector<std::string>& candidates,
+                                     size_t max = 3);
+
+// Wraps paragraphs to width columns, keeping blank lines and indented lines
+// (code, lists) as they are. indent is prefixed to every line.
+std::string wrap(std::string_view text, size_t width, std::string_view indent = "");
+
+// Display width in columns (counts UTF-8 code points, not bytes).
+size_t display_width(std::string_view s);
+
+// Splits a command line into words: spaces separate, '...' and "..." quote,
+// backslash escapes. No shell is involved.
+std::vector<std::string> split_command(std::string_view line);
+
+// A URL-and-filename-safe slug: "Acme Corp." -> "acme-corp".
+std::string slugify(std::string_view s);
+
+} // namespace hired
