@@ -1,0 +1,1100 @@
+// The sandboxed process runner. How it holds together:
+//
+// - Spawn: clone(CLONE_VM | CLONE_VFORK) onto a small private stack, so the
+//   child copies no page tables and the parent sleeps until execve. The child
+//   runs only raw system calls (no libc state, no sanitizer interceptors):
+//   its own process group, pipes on 0/1/2, rlimits, parent-death signal,
+//   default signal dispositions and an empty mask, then execve over the PATH
+//   candidates the parent prepared. Failure before or at execve is written to
+//   the plan in the shared memory and ends the child with SYS_exit.
+// - Peak memory: after execve the kernel records the *old* address space's
+//   high-water mark in the new process's ru_maxrss, and with vfork (or fork)
+//   that is the runner's own peak. So ru_maxrss alone is only believed when it
+//   exceeds the runner's own VmHWM. The exact figure comes from an exit hook:
+//   the child installs a one-rule seccomp filter that turns exit_group into a
+//   user notification; the runner, woken through the listener fd, reads the
+//   exiting process's VmHWM while its memory still exists and lets the call
+//   continue. Without seccomp the figure is the polled VmHWM (a lower bound).
+// - Supervision: one ppoll over the pidfd, the three pipes and the listener;
+//   a tick (1, 2, 4, 8, then every 10 ms) samples CPU from the process's CPU
+//   clock and memory from /proc/<pid>/status and enforces the limits.
+// - Cleanup: the runner is a child subreaper. When the program ends its
+//   process group is killed while the zombie still pins the group id, then
+//   every stray child of ours (from /proc/self/task/*/children) is killed
+//   and reaped by pid until none is left. Leaders of other live runs, their
+//   process groups, and children in the runner's own process group are not
+//   touched.
+#include "practice/runner.hpp"
+
+#include "util/error.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <climits>
+#include <cmath>
+#include <cstddef>
+#include <cstring>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <string_view>
+#include <system_error>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <sys/ioctl.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef CLONE_PIDFD
+#define CLONE_PIDFD 0x00001000
+#endif
+#ifndef CLOSE_RANGE_CLOEXEC
+#define CLOSE_RANGE_CLOEXEC (1U << 2)
+#endif
+
+extern char** environ;
+
+namespace hired::practice {
+namespace {
+
+std::string errno_text(int err) { return std::generic_category().message(err); }
+
+[[noreturn]] void fail_errno(const char* what) {
+    int err = errno;
+    fail(Exit::env, "runner: {}: {}", what, errno_text(err));
+}
+
+class Fd {
+public:
+    Fd() = default;
+    explicit Fd(int fd) : fd_(fd) {}
+    Fd(Fd&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+    Fd& operator=(Fd&& other) noexcept {
+        reset(std::exchange(other.fd_, -1));
+        return *this;
+    }
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    ~Fd() { reset(); }
+    int get() const { return fd_; }
+    explicit operator bool() const { return fd_ >= 0; }
+    void reset(int fd = -1) {
+        if (fd_ >= 0) ::close(fd_);
+        fd_ = fd;
+    }
+
+private:
+    int fd_ = -1;
+};
+
+double now_ms() {
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
+// ---------------------------------------------------------------------------
+// Process-wide state: the subreaper flag and the registry of live runs.
+//
+// Every process of a run carries the run's tag as its RLIMIT_RTTIME (a limit
+// that only matters to real-time scheduled processes, set here to a value
+// that is in effect infinite). Rlimits are inherited through fork and execve
+// and survive setsid, so a stray reparented to the runner can be told apart:
+// tagged by a live run (left for that run to collect), by this run or a
+// finished one (killed), or not tagged by this process at all (a child the
+// host made some other way: never touched).
+
+struct Registry {
+    // Held shared from clone() until the new leader is registered, exclusive
+    // while strays are collected: collections never overlap (so a pid is
+    // never reaped by one and killed by another), and a leader is always
+    // registered before anyone looks at it.
+    std::shared_mutex gate;
+    std::mutex mutex; // guards live
+    std::unordered_map<uint32_t, pid_t> live; // run number -> leader (0 until cloned)
+    std::atomic<uint32_t> next_run{1};
+};
+
+Registry& registry() {
+    static Registry r;
+    return r;
+}
+
+constexpr uint64_t tag_magic = 0x48;
+
+uint64_t tag_of(uint32_t run) {
+    return (tag_magic << 56) | (static_cast<uint64_t>(getpid() & 0xFFFFFF) << 32) | run;
+}
+
+// True when processes can carry tags: the inherited hard RLIMIT_RTTIME (for
+// instance from an enclosing runner) may be too low to hold one.
+bool tagging_possible() {
+    struct rlimit rl{};
+    if (getrlimit(RLIMIT_RTTIME, &rl) != 0) return false;
+    return rl.rlim_max == RLIM_INFINITY || rl.rlim_max >= tag_of(UINT32_MAX);
+}
+
+void become_subreaper() {
+    static std::once_flag once;
+    static int error = 0;
+    std::call_once(once, [] {
+        if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0) error = errno;
+    });
+    if (error != 0) fail(Exit::env, "runner: cannot become a child subreaper: {}", errno_text(error));
+}
+
+// The runner's own VmHWM in KB. getrusage(RUSAGE_SELF) reports
+// max(inherited-at-exec peak, own VmHWM); once the two agree the inherited
+// part can never matter again (VmHWM only grows), and the cheap call is used.
+int64_t parse_status_kb(std::string_view status, std::string_view key);
+
+int64_t self_hwm_kb() {
+    static std::atomic<bool> rusage_is_hwm{false};
+    rusage ru{};
+    if (rusage_is_hwm.load(std::memory_order_relaxed)) {
+        getrusage(RUSAGE_SELF, &ru);
+        return ru.ru_maxrss;
+    }
+    char buf[4096];
+    int fd = ::open("/proc/self/status", O_RDONLY | O_CLOEXEC);
+    int64_t hwm = -1;
+    if (fd >= 0) {
+        ssize_t n = ::read(fd, buf, sizeof buf);
+        ::close(fd);
+        if (n > 0) hwm = parse_status_kb(std::string_view(buf, static_cast<size_t>(n)), "VmHWM:");
+    }
+    getrusage(RUSAGE_SELF, &ru);
+    if (hwm < 0) return ru.ru_maxrss;
+    if (hwm >= ru.ru_maxrss) rusage_is_hwm.store(true, std::memory_order_relaxed);
+    return hwm;
+}
+
+int64_t parse_status_kb(std::string_view status, std::string_view key) {
+    size_t at = 0;
+    while (true) {
+        at = status.find(key, at);
+        if (at == std::string_view::npos) return -1;
+        if (at == 0 || status[at - 1] == '\n') break;
+        at += key.size();
+    }
+    at += key.size();
+    while (at < status.size() && (status[at] == ' ' || status[at] == '\t')) ++at;
+    int64_t value = 0;
+    bool any = false;
+    while (at < status.size() && status[at] >= '0' && status[at] <= '9') {
+        value = value * 10 + (status[at] - '0');
+        ++at;
+        any = true;
+    }
+    return any ? value : -1;
+}
+
+// Reads a small /proc file whole; empty when it is gone.
+std::string read_proc(const char* path) {
+    std::string out;
+    int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return out;
+    char buf[4096];
+    while (true) {
+        ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        out.append(buf, static_cast<size_t>(n));
+    }
+    ::close(fd);
+    return out;
+}
+
+// Re-reads an open /proc file from the start into buf; its length, or -1.
+ssize_t pread_proc(int fd, char* buf, size_t size) {
+    ssize_t n;
+    do n = ::pread(fd, buf, size, 0);
+    while (n < 0 && errno == EINTR);
+    return n;
+}
+
+template <typename F>
+void for_each_pid(std::string_view list, F&& f) {
+    size_t i = 0;
+    while (i < list.size()) {
+        while (i < list.size() && (list[i] < '0' || list[i] > '9')) ++i;
+        pid_t pid = 0;
+        bool any = false;
+        while (i < list.size() && list[i] >= '0' && list[i] <= '9') {
+            pid = pid * 10 + (list[i] - '0');
+            ++i;
+            any = true;
+        }
+        if (any) f(pid);
+    }
+}
+
+// Direct children of every thread of this process. Orphans are reparented to
+// one live thread of the subreaper (in practice the main thread), leaders to
+// the thread that cloned them, so all threads are read.
+std::vector<pid_t> own_children() {
+    std::vector<pid_t> pids;
+    DIR* dir = ::opendir("/proc/self/task");
+    if (!dir) return pids;
+    while (dirent* entry = ::readdir(dir)) {
+        if (entry->d_name[0] < '0' || entry->d_name[0] > '9') continue;
+        char path[300];
+        std::snprintf(path, sizeof path, "/proc/self/task/%s/children", entry->d_name);
+        for_each_pid(read_proc(path), [&](pid_t pid) { pids.push_back(pid); });
+    }
+    ::closedir(dir);
+    return pids;
+}
+
+// Kills and reaps every child of ours that belongs to no live run, until none
+// is left. Called with the registry gate held exclusively.
+void collect_strays(bool tagged) {
+    Registry& reg = registry();
+    std::unordered_set<uint32_t> live_runs;
+    std::unordered_set<pid_t> live_leaders;
+    {
+        std::lock_guard lock(reg.mutex);
+        for (const auto& [run, leader] : reg.live) {
+            live_runs.insert(run);
+            live_leaders.insert(leader);
+        }
+    }
+    const pid_t own_group = getpgrp();
+    const uint64_t prefix = tag_of(0) >> 32;
+    // Without tags, a stray is any child in another process group than ours
+    // that is neither a live leader nor in a live leader's group.
+    auto is_stray = [&](pid_t pid, pid_t group) {
+        if (live_leaders.count(pid)) return false;
+        if (tagged) {
+            struct rlimit rl{};
+            if (prlimit(pid, RLIMIT_RTTIME, nullptr, &rl) != 0) return false;
+            if ((rl.rlim_max >> 32) != prefix) return false;
+            return live_runs.count(static_cast<uint32_t>(rl.rlim_max & 0xFFFFFFFFu)) == 0;
+        }
+        return group >= 0 && group != own_group && !live_leaders.count(group);
+    };
+    // Each round kills every stray seen; killed processes cannot fork, so the
+    // rounds end. The bound is only a guard against the unforeseen.
+    for (int round = 0; round < 100000; ++round) {
+        std::vector<pid_t> strays;
+        for (pid_t pid : own_children()) {
+            pid_t group = getpgid(pid);
+            if (!is_stray(pid, group)) continue;
+            strays.push_back(pid);
+            ::kill(pid, SIGKILL);
+            // A stray that leads its own group (it called setsid or setpgid)
+            // takes its group with it.
+            if (group == pid) ::kill(-group, SIGKILL);
+        }
+        if (strays.empty()) return;
+        for (pid_t pid : strays) {
+            while (::waitpid(pid, nullptr, __WALL) < 0 && errno == EINTR) {
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The child side: runs on its own stack in the parent's memory until execve.
+
+enum Stage : int { stage_ok = 0, stage_setup = 1, stage_chdir = 2, stage_exec = 3 };
+
+struct KernelSigaction {
+    void (*handler)(int);
+    unsigned long flags;
+    void (*restorer)();
+    uint64_t mask;
+};
+
+struct ChildPlan {
+    int stdin_fd = -1, stdout_fd = -1, stderr_fd = -1;
+    int hook_socket = -1; // the child's end; the listener fd is sent over it
+    pid_t parent = 0;
+    const char* cwd = nullptr;
+    const char* const* candidates = nullptr;
+    size_t candidate_count = 0;
+    char* const* argv = nullptr;
+    char* const* envp = nullptr;
+    struct rlimit stack{}, cpu{}, core{}, tag{};
+    bool set_stack = false, set_cpu = false, set_tag = false;
+    const sock_fprog* hook_filter = nullptr;
+    msghdr* hook_message = nullptr; // prepared by the parent; the child fills in the fd
+    int* hook_message_fd = nullptr;
+    // Written by the child.
+    volatile int stage = stage_ok;
+    volatile int error = 0;
+    volatile int hook = 0;
+};
+
+#define HIRED_CHILD_CODE __attribute__((no_sanitize("address", "undefined"), noinline))
+
+HIRED_CHILD_CODE [[noreturn]] void child_fail(ChildPlan* plan, int stage, int err) {
+    plan->error = err;
+    plan->stage = stage;
+    // SYS_exit, not exit_group: the exit hook may already be installed and
+    // the parent, still suspended by CLONE_VFORK, could not answer it.
+    for (;;) syscall(SYS_exit, 127);
+}
+
+HIRED_CHILD_CODE int child_main(void* arg) {
+    auto* plan = static_cast<ChildPlan*>(arg);
+    if (syscall(SYS_setpgid, 0, 0) != 0) child_fail(plan, stage_setup, errno);
+
+    const int sources[3] = {plan->stdin_fd, plan->stdout_fd, plan->stderr_fd};
+    for (int target = 0; target < 3; ++target) {
+        if (sources[target] == target) {
+            if (syscall(SYS_fcntl, target, F_SETFD, 0) != 0) child_fail(plan, stage_setup, errno);
+        } else if (syscall(SYS_dup2, sources[target], target) < 0) {
+            child_fail(plan, stage_setup, errno);
+        }
+    }
+
+    if (plan->set_stack && syscall(SYS_prlimit64, 0, RLIMIT_STACK, &plan->stack, nullptr) != 0)
+        child_fail(plan, stage_setup, errno);
+    if (plan->set_cpu && syscall(SYS_prlimit64, 0, RLIMIT_CPU, &plan->cpu, nullptr) != 0)
+        child_fail(plan, stage_setup, errno);
+    syscall(SYS_prlimit64, 0, RLIMIT_CORE, &plan->core, nullptr);
+    if (plan->set_tag && syscall(SYS_prlimit64, 0, RLIMIT_RTTIME, &plan->tag, nullptr) != 0)
+        child_fail(plan, stage_setup, errno);
+
+    if (syscall(SYS_prctl, PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0)
+        child_fail(plan, stage_setup, errno);
+    if (syscall(SYS_getppid) != plan->parent) child_fail(plan, stage_setup, ESRCH);
+
+    // Nothing of the runner's leaks into the program but 0, 1 and 2.
+    syscall(SYS_close_range, 3, ~0U, CLOSE_RANGE_CLOEXEC);
+
+    if (plan->cwd && syscall(SYS_chdir, plan->cwd) != 0) child_fail(plan, stage_chdir, errno);
+
+    if (plan->hook_filter && syscall(SYS_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0) {
+        long listener = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
+                                SECCOMP_FILTER_FLAG_NEW_LISTENER, plan->hook_filter);
+        if (listener >= 0) {
+            *plan->hook_message_fd = static_cast<int>(listener);
+            long sent;
+            do sent = syscall(SYS_sendmsg, plan->hook_socket, plan->hook_message, MSG_DONTWAIT);
+            while (sent < 0 && errno == EINTR);
+            // With the filter installed and nobody listening, every exit of
+            // the program would fail; better not to run it at all.
+            if (sent < 0) child_fail(plan, stage_setup, errno);
+            plan->hook = 1;
+        }
+    }
+
+    KernelSigaction dfl{};
+    dfl.handler = SIG_DFL;
+    for (int sig = 1; sig < 65; ++sig) {
+        if (sig == SIGKILL || sig == SIGSTOP) continue;
+        syscall(SYS_rt_sigaction, sig, &dfl, nullptr, sizeof(uint64_t));
+    }
+    uint64_t empty_mask = 0;
+    syscall(SYS_rt_sigprocmask, SIG_SETMASK, &empty_mask, nullptr, sizeof(uint64_t));
+
+    // execvp's rules: skip candidates that do not exist, remember EACCES,
+    // stop at any other error. No shell fallback for ENOEXEC.
+    int err = ENOENT;
+    bool denied = false;
+    for (size_t i = 0; i < plan->candidate_count; ++i) {
+        syscall(SYS_execve, plan->candidates[i], plan->argv, plan->envp);
+        err = errno;
+        if (err == EACCES) {
+            denied = true;
+        } else if (err != ENOENT && err != ENOTDIR && err != ESTALE && err != ENODEV &&
+                   err != ETIMEDOUT) {
+            break;
+        }
+    }
+    if (denied && (err == ENOENT || err == ENOTDIR || err == ESTALE || err == ENODEV ||
+                   err == ETIMEDOUT))
+        err = EACCES;
+    child_fail(plan, stage_exec, err);
+}
+
+// exit_group becomes a user notification; everything else is allowed.
+#if defined(__x86_64__)
+#define HIRED_AUDIT_ARCH AUDIT_ARCH_X86_64
+#elif defined(__aarch64__)
+#define HIRED_AUDIT_ARCH AUDIT_ARCH_AARCH64
+#endif
+
+#ifdef HIRED_AUDIT_ARCH
+sock_filter exit_hook_code[] = {
+    BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, arch)),
+    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, HIRED_AUDIT_ARCH, 0, 3),
+    BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, nr)),
+    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_exit_group, 0, 1),
+    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_USER_NOTIF),
+    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+};
+const sock_fprog exit_hook_filter = {
+    static_cast<unsigned short>(sizeof exit_hook_code / sizeof exit_hook_code[0]), exit_hook_code};
+#endif
+
+// ---------------------------------------------------------------------------
+// The parent side.
+
+struct Pipe {
+    Fd read, write;
+};
+
+// Keeps fd away from 0, 1 and 2 so the child's dup2 calls cannot collide.
+Fd high_fd(int fd) {
+    if (fd > 2) return Fd(fd);
+    int moved = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+    int err = errno;
+    ::close(fd);
+    if (moved < 0) {
+        errno = err;
+        fail_errno("fcntl");
+    }
+    return Fd(moved);
+}
+
+Pipe make_pipe() {
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) != 0) fail_errno("pipe");
+    Pipe p;
+    p.read = high_fd(fds[0]);
+    p.write = high_fd(fds[1]);
+    return p;
+}
+
+void set_nonblocking(int fd) {
+    int flags = fcntl(fd, F_GETFL);
+    if (flags < 0 || fcntl(fd, F_SETFL, flags | O_NONBLOCK) != 0) fail_errno("fcntl");
+}
+
+bool has_slash(const std::string& s) { return s.find('/') != std::string::npos; }
+
+std::vector<std::string> exec_candidates(const std::string& name) {
+    if (has_slash(name)) return {name};
+    const char* path = std::getenv("PATH");
+    std::string_view dirs = path ? path : "/usr/local/bin:/bin:/usr/bin";
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (true) {
+        size_t end = dirs.find(':', start);
+        std::string_view dir = dirs.substr(start, end == std::string_view::npos ? end : end - start);
+        std::string cand = dir.empty() ? std::string(".") : std::string(dir);
+        cand += '/';
+        cand += name;
+        out.push_back(std::move(cand));
+        if (end == std::string_view::npos) break;
+        start = end + 1;
+    }
+    return out;
+}
+
+struct Environment {
+    std::vector<std::string> storage;
+    std::vector<char*> pointers;
+};
+
+// The inherited environment with env_add entries replacing same-named ones.
+char* const* build_environment(const std::vector<std::string>& add, Environment& env) {
+    if (add.empty()) return environ;
+    auto name_of = [](std::string_view entry) { return entry.substr(0, entry.find('=')); };
+    for (char** e = environ; e && *e; ++e) {
+        std::string_view entry(*e);
+        bool replaced = std::any_of(add.begin(), add.end(), [&](const std::string& a) {
+            return name_of(a) == name_of(entry);
+        });
+        if (!replaced) env.pointers.push_back(*e);
+    }
+    env.storage = add;
+    for (std::string& a : env.storage) env.pointers.push_back(a.data());
+    env.pointers.push_back(nullptr);
+    return env.pointers.data();
+}
+
+rlim_t hard_limit(int resource) {
+    struct rlimit rl{};
+    if (getrlimit(resource, &rl) != 0) return RLIM_INFINITY;
+    return rl.rlim_max;
+}
+
+struct rlimit capped_limit(rlim_t soft, rlim_t hard, int resource) {
+    rlim_t max = hard_limit(resource);
+    if (max != RLIM_INFINITY) {
+        soft = std::min(soft, max);
+        hard = std::min(hard, max);
+    }
+    return {soft, hard};
+}
+
+int recv_fd(int socket) {
+    char control[CMSG_SPACE(sizeof(int))] = {};
+    char byte = 0;
+    iovec iov{&byte, 1};
+    msghdr msg{};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = control;
+    msg.msg_controllen = sizeof control;
+    ssize_t n;
+    do n = ::recvmsg(socket, &msg, MSG_DONTWAIT | MSG_CMSG_CLOEXEC);
+    while (n < 0 && errno == EINTR);
+    if (n < 0) return -1;
+    for (cmsghdr* c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
+        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
+            int fd;
+            std::memcpy(&fd, CMSG_DATA(c), sizeof fd);
+            return fd;
+        }
+    }
+    return -1;
+}
+
+int pidfd_kill(int pidfd) { return static_cast<int>(syscall(SYS_pidfd_send_signal, pidfd, SIGKILL, nullptr, 0)); }
+
+// Everything about one live program, from clone() to the last reaped stray.
+class Supervision {
+public:
+    Supervision(const RunRequest& request, RunResult& result) : req_(request), res_(result) {}
+    ~Supervision() { finish(); }
+    Supervision(const Supervision&) = delete;
+    Supervision& operator=(const Supervision&) = delete;
+
+    // False when the program could not be started (res_ says why).
+    bool start();
+    void supervise();
+    // Reaps the leader and every stray, collects the last output. Idempotent.
+    void finish();
+    // Fills in the outcome and the measurements; after finish().
+    void report();
+
+private:
+    void kill_for(Outcome why);
+    void sample();
+    void read_stdout();
+    void read_stderr();
+    void write_stdin();
+    void answer_hook();
+    void drain();
+
+    const RunRequest& req_;
+    RunResult& res_;
+    const RunLimits& lim() const { return req_.limits; }
+
+    pid_t pid_ = -1;
+    Fd pidfd_, in_, out_, err_, hook_, status_fd_, children_fd_;
+    bool reaped_ = false, in_closed_ = false, out_open_ = true, err_open_ = true;
+    bool saw_epipe_ = false, output_exceeded_ = false, hook_fired_ = false;
+    bool registered_ = false, tagged_ = false;
+    uint32_t run_ = 0;
+    std::optional<Outcome> killed_for_;
+    size_t in_offset_ = 0;
+    double start_ms_ = 0, end_ms_ = 0;
+    int64_t polled_peak_kb_ = 0, hook_peak_kb_ = 0;
+    clockid_t cpu_clock_{};
+    bool have_cpu_clock_ = false, tried_cpu_clock_ = false;
+    int status_ = 0;
+    rusage usage_{};
+    rlim_t cpu_rlimit_s_ = 0;
+    sigset_t old_mask_{};
+    bool mask_changed_ = false;
+};
+
+bool Supervision::start() {
+    const RunLimits& l = lim();
+    if (req_.argv.empty() || req_.argv[0].empty()) {
+        res_.outcome = Outcome::spawn_failed;
+        res_.error = "cannot run an empty command";
+        return false;
+    }
+    become_subreaper();
+
+    std::vector<std::string> candidates = exec_candidates(req_.argv[0]);
+    std::vector<const char*> candidate_ptrs;
+    for (const std::string& c : candidates) candidate_ptrs.push_back(c.c_str());
+    std::vector<char*> argv;
+    for (const std::string& a : req_.argv) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    Environment env_storage;
+    char* const* envp = build_environment(req_.env_add, env_storage);
+    std::string cwd = req_.cwd.string();
+
+    Pipe in = make_pipe(), out = make_pipe(), err = make_pipe();
+    set_nonblocking(in.write.get());
+    set_nonblocking(out.read.get());
+    set_nonblocking(err.read.get());
+
+    ChildPlan plan;
+    plan.stdin_fd = in.read.get();
+    plan.stdout_fd = out.write.get();
+    plan.stderr_fd = err.write.get();
+    plan.parent = getpid();
+    plan.cwd = cwd.empty() ? nullptr : cwd.c_str();
+    plan.candidates = candidate_ptrs.data();
+    plan.candidate_count = candidate_ptrs.size();
+    plan.argv = argv.data();
+    plan.envp = envp;
+
+    int64_t stack_kb = l.stack_kb > 0 ? l.stack_kb : l.memory_kb;
+    if (stack_kb > 0) {
+        rlim_t bytes = static_cast<rlim_t>(stack_kb) * 1024;
+        plan.stack = capped_limit(bytes, hard_limit(RLIMIT_STACK), RLIMIT_STACK);
+        plan.set_stack = true;
+    }
+    if (l.cpu_ms > 0) {
+        cpu_rlimit_s_ = static_cast<rlim_t>((l.cpu_ms + 999) / 1000 + 1);
+        plan.cpu = capped_limit(cpu_rlimit_s_, cpu_rlimit_s_ + 1, RLIMIT_CPU);
+        plan.set_cpu = true;
+    }
+    plan.core = {0, 0};
+    tagged_ = tagging_possible();
+
+    // The exit hook's transport: a socket pair, and the message prepared here
+    // so that the child only has to write the listener's number into it.
+    Fd hook_parent, hook_child;
+    char hook_control[CMSG_SPACE(sizeof(int))] = {};
+    char hook_byte = 'h';
+    iovec hook_iov{&hook_byte, 1};
+    msghdr hook_msg{};
+#ifdef HIRED_AUDIT_ARCH
+    {
+        int sv[2];
+        if (socketpair(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0, sv) != 0) fail_errno("socketpair");
+        hook_parent.reset(sv[0]);
+        hook_child.reset(sv[1]);
+        hook_msg.msg_iov = &hook_iov;
+        hook_msg.msg_iovlen = 1;
+        hook_msg.msg_control = hook_control;
+        hook_msg.msg_controllen = sizeof hook_control;
+        cmsghdr* c = CMSG_FIRSTHDR(&hook_msg);
+        c->cmsg_level = SOL_SOCKET;
+        c->cmsg_type = SCM_RIGHTS;
+        c->cmsg_len = CMSG_LEN(sizeof(int));
+        plan.hook_socket = hook_child.get();
+        plan.hook_filter = &exit_hook_filter;
+        plan.hook_message = &hook_msg;
+        plan.hook_message_fd = reinterpret_cast<int*>(CMSG_DATA(c));
+    }
+#endif
+
+    // The child's stack: this thread is suspended until execve, and runs
+    // on one thread never overlap, so one buffer per thread is enough.
+    alignas(64) static thread_local char child_stack[64 * 1024];
+
+    sigset_t all;
+    sigfillset(&all);
+    // The child must not run one of our signal handlers in our memory before
+    // it has reset them: everything is blocked across clone().
+    pthread_sigmask(SIG_SETMASK, &all, &old_mask_);
+    mask_changed_ = true;
+    int pidfd = -1;
+    int clone_errno = 0;
+    {
+        Registry& reg = registry();
+        std::shared_lock gate(reg.gate);
+        {
+            std::lock_guard lock(reg.mutex);
+            do run_ = reg.next_run++;
+            while (run_ == 0 || reg.live.count(run_));
+            reg.live.emplace(run_, 0);
+            registered_ = true;
+        }
+        if (tagged_) {
+            rlim_t tag = tag_of(run_);
+            plan.tag = {tag, tag};
+            plan.set_tag = true;
+        }
+        start_ms_ = now_ms();
+        pid_ = ::clone(child_main, child_stack + sizeof child_stack,
+                       CLONE_VM | CLONE_VFORK | CLONE_PIDFD | SIGCHLD, &plan, &pidfd);
+        clone_errno = errno;
+        std::lock_guard lock(reg.mutex);
+        if (pid_ > 0) {
+            reg.live[run_] = pid_;
+        } else {
+            reg.live.erase(run_);
+            registered_ = false;
+        }
+    }
+    // SIGPIPE stays blocked in this thread while we feed stdin: a program
+    // that closes its stdin early makes our write fail with EPIPE instead.
+    sigset_t run_mask = old_mask_;
+    sigaddset(&run_mask, SIGPIPE);
+    pthread_sigmask(SIG_SETMASK, &run_mask, nullptr);
+
+    if (pid_ <= 0) {
+        pid_ = -1;
+        errno = clone_errno;
+        fail_errno("cannot create a process");
+    }
+    pidfd_.reset(pidfd);
+    in_ = std::move(in.write);
+    out_ = std::move(out.read);
+    err_ = std::move(err.read);
+    // The child's ends close here, so EOF arrives when the program's side closes.
+    in.read.reset();
+    out.write.reset();
+    err.write.reset();
+    hook_child.reset();
+    if (plan.hook) hook_.reset(recv_fd(hook_parent.get()));
+
+    if (plan.stage != stage_ok) {
+        const std::string& name = req_.argv[0];
+        int e = plan.error;
+        res_.outcome = Outcome::spawn_failed;
+        if (plan.stage == stage_chdir)
+            res_.error = fmt::format("cannot run '{}': cannot enter '{}': {}", name, cwd, errno_text(e));
+        else if (plan.stage == stage_exec)
+            res_.error = fmt::format("cannot run '{}': {}", name, errno_text(e));
+        else
+            res_.error = fmt::format("cannot run '{}': setting up the process failed: {}", name,
+                                     errno_text(e));
+        return false;
+    }
+    if (req_.input.empty()) in_.reset();
+    return true;
+}
+
+void Supervision::kill_for(Outcome why) {
+    if (killed_for_) return;
+    killed_for_ = why;
+    if (reaped_) return; // its pid may belong to someone else by now
+    pidfd_kill(pidfd_.get());
+    ::kill(-pid_, SIGKILL); // the leader is not reaped yet, so its group id is still ours
+    in_.reset();
+}
+
+void Supervision::sample() {
+    const RunLimits& l = lim();
+    if (!tried_cpu_clock_) {
+        tried_cpu_clock_ = true;
+        have_cpu_clock_ = clock_getcpuclockid(pid_, &cpu_clock_) == 0;
+    }
+    if (have_cpu_clock_ && l.cpu_ms > 0) {
+        timespec ts{};
+        if (clock_gettime(cpu_clock_, &ts) == 0) {
+            double cpu = static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+            if (cpu >= static_cast<double>(l.cpu_ms)) kill_for(Outcome::cpu_limit);
+        }
+    }
+
+    if (!status_fd_) {
+        char path[64];
+        std::snprintf(path, sizeof path, "/proc/%d/status", pid_);
+        status_fd_.reset(::open(path, O_RDONLY | O_CLOEXEC));
+        std::snprintf(path, sizeof path, "/proc/%d/task/%d/children", pid_, pid_);
+        children_fd_.reset(::open(path, O_RDONLY | O_CLOEXEC));
+    }
+    char buf[4096];
+    int64_t rss = 0;
+    if (status_fd_) {
+        ssize_t n = pread_proc(status_fd_.get(), buf, sizeof buf);
+        if (n > 0) {
+            std::string_view s(buf, static_cast<size_t>(n));
+            polled_peak_kb_ = std::max(polled_peak_kb_, parse_status_kb(s, "VmHWM:"));
+            rss = std::max<int64_t>(0, parse_status_kb(s, "VmRSS:"));
+        }
+    }
+    // The program's own children count towards its memory while they run.
+    // Only the main thread's children are seen; bounded per tick.
+    if (children_fd_) {
+        ssize_t n = pread_proc(children_fd_.get(), buf, sizeof buf - 1);
+        if (n > 0) {
+            std::vector<pid_t> queue;
+            for_each_pid(std::string_view(buf, static_cast<size_t>(n)),
+                         [&](pid_t p) { queue.push_back(p); });
+            int64_t total = rss;
+            for (size_t i = 0; i < queue.size() && i < 256; ++i) {
+                char path[64];
+                std::snprintf(path, sizeof path, "/proc/%d/status", queue[i]);
+                total += std::max<int64_t>(0, parse_status_kb(read_proc(path), "VmRSS:"));
+                std::snprintf(path, sizeof path, "/proc/%d/task/%d/children", queue[i], queue[i]);
+                for_each_pid(read_proc(path), [&](pid_t p) { queue.push_back(p); });
+            }
+            polled_peak_kb_ = std::max(polled_peak_kb_, total);
+        }
+    }
+    if (l.memory_kb > 0 && polled_peak_kb_ > l.memory_kb) kill_for(Outcome::memory_limit);
+}
+
+void Supervision::read_stdout() {
+    char buf[64 * 1024];
+    const int64_t cap = lim().output_bytes;
+    while (out_open_) {
+        ssize_t n = ::read(out_.get(), buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0 && errno == EAGAIN) return;
+        if (n <= 0) { // EOF, or an error that ends the stream all the same
+            out_open_ = false;
+            return;
+        }
+        size_t keep = static_cast<size_t>(n);
+        if (cap >= 0) {
+            size_t room = static_cast<size_t>(cap) - std::min(res_.output.size(), static_cast<size_t>(cap));
+            if (keep > room) {
+                keep = room;
+                output_exceeded_ = true;
+            }
+        }
+        if (keep > 0) {
+            size_t need = res_.output.size() + keep;
+            if (need > res_.output.capacity()) {
+                // Grow geometrically but never beyond the cap.
+                size_t want = std::max(need, res_.output.capacity() * 2);
+                if (cap >= 0) want = std::min(want, static_cast<size_t>(cap));
+                res_.output.reserve(want);
+            }
+            res_.output.append(buf, keep);
+        }
+        if (output_exceeded_) {
+            kill_for(Outcome::output_limit);
+            out_open_ = false; // what follows is not kept
+            return;
+        }
+    }
+}
+
+void Supervision::read_stderr() {
+    char buf[64 * 1024];
+    const size_t cap = static_cast<size_t>(std::max<int64_t>(0, lim().stderr_bytes));
+    while (err_open_) {
+        ssize_t n = ::read(err_.get(), buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0 && errno == EAGAIN) return;
+        if (n <= 0) {
+            err_open_ = false;
+            return;
+        }
+        size_t room = cap - std::min(res_.errors.size(), cap);
+        size_t keep = std::min(room, static_cast<size_t>(n));
+        res_.errors.append(buf, keep);
+        if (keep < static_cast<size_t>(n)) res_.errors_truncated = true;
+    }
+}
+
+void Supervision::write_stdin() {
+    const std::string& input = req_.input;
+    while (in_ && in_offset_ < input.size()) {
+        ssize_t n = ::write(in_.get(), input.data() + in_offset_, input.size() - in_offset_);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0 && errno == EAGAIN) return;
+        if (n < 0) { // EPIPE: the program closed its stdin, which is its right
+            saw_epipe_ = saw_epipe_ || errno == EPIPE;
+            in_.reset();
+            return;
+        }
+        in_offset_ += static_cast<size_t>(n);
+    }
+    in_.reset(); // all written: the program sees EOF
+}
+
+void Supervision::answer_hook() {
+    seccomp_notif notif;
+    std::memset(&notif, 0, sizeof notif);
+    if (ioctl(hook_.get(), SECCOMP_IOCTL_NOTIF_RECV, &notif) != 0) {
+        if (errno != EINTR && errno != ENOENT) hook_.reset();
+        return;
+    }
+    // The exiting thread still has its memory: read its process's peak. Any
+    // process of the run counts (a wrapper's child is the real program).
+    char path[64];
+    std::snprintf(path, sizeof path, "/proc/%u/status", notif.pid);
+    std::string status = read_proc(path);
+    int64_t hwm = parse_status_kb(status, "VmHWM:");
+    if (hwm > 0) {
+        hook_peak_kb_ = std::max(hook_peak_kb_, hwm);
+        if (parse_status_kb(status, "Tgid:") == pid_) hook_fired_ = true;
+    }
+    seccomp_notif_resp resp;
+    std::memset(&resp, 0, sizeof resp);
+    resp.id = notif.id;
+    resp.flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
+    ioctl(hook_.get(), SECCOMP_IOCTL_NOTIF_SEND, &resp);
+}
+
+void Supervision::supervise() {
+    const RunLimits& l = lim();
+    const double deadline = l.wall_ms > 0 ? start_ms_ + static_cast<double>(l.wall_ms) : INFINITY;
+    double tick_every = 1;
+    double next_tick = start_ms_ + tick_every;
+    bool exited = false;
+    if (in_) write_stdin();
+    while (!exited) {
+        double now = now_ms();
+        if (!killed_for_ && now >= deadline) kill_for(Outcome::wall_limit);
+        if (now >= next_tick) {
+            if (!killed_for_) sample();
+            tick_every = std::min(10.0, tick_every * 2);
+            next_tick = now + tick_every;
+        }
+        double wake = next_tick;
+        if (!killed_for_) wake = std::min(wake, deadline);
+        double wait = std::max(0.0, wake - now);
+        timespec ts{static_cast<time_t>(wait / 1e3),
+                    static_cast<long>(std::fmod(wait, 1e3) * 1e6)};
+
+        pollfd fds[5] = {
+            {pidfd_.get(), POLLIN, 0},
+            {out_open_ ? out_.get() : -1, POLLIN, 0},
+            {err_open_ ? err_.get() : -1, POLLIN, 0},
+            {in_ ? in_.get() : -1, POLLOUT, 0},
+            {hook_ ? hook_.get() : -1, POLLIN, 0},
+        };
+        int n = ::ppoll(fds, 5, &ts, nullptr);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            fail_errno("poll");
+        }
+        if (n == 0) continue;
+        if (fds[4].revents & POLLIN) answer_hook();
+        else if (fds[4].revents & (POLLHUP | POLLERR | POLLNVAL)) hook_.reset();
+        if (fds[1].revents) read_stdout();
+        if (fds[2].revents) read_stderr();
+        if (fds[3].revents) {
+            if (fds[3].revents & (POLLERR | POLLHUP)) saw_epipe_ = true, in_.reset();
+            else write_stdin();
+        }
+        if (fds[0].revents) {
+            exited = true;
+            end_ms_ = now_ms();
+        }
+    }
+}
+
+void Supervision::drain() {
+    if (out_open_) read_stdout();
+    if (err_open_) read_stderr();
+}
+
+void Supervision::finish() {
+    if (pid_ <= 0) {
+        if (registered_) {
+            std::lock_guard lock(registry().mutex);
+            registry().live.erase(run_);
+            registered_ = false;
+        }
+        if (mask_changed_) pthread_sigmask(SIG_SETMASK, &old_mask_, nullptr);
+        mask_changed_ = false;
+        return;
+    }
+    if (!reaped_) {
+        if (end_ms_ == 0) end_ms_ = now_ms();
+        // Whatever stays of the program's group dies with it. The zombie
+        // leader still pins the group id, so this cannot hit a stranger.
+        ::kill(-pid_, SIGKILL);
+        pidfd_kill(pidfd_.get()); // in case we got here early, by an exception
+        while (::wait4(pid_, &status_, __WALL, &usage_) < 0 && errno == EINTR) {
+        }
+        reaped_ = true;
+    }
+    {
+        Registry& reg = registry();
+        std::unique_lock gate(reg.gate);
+        if (registered_) {
+            std::lock_guard lock(reg.mutex);
+            reg.live.erase(run_);
+            registered_ = false;
+        }
+        collect_strays(tagged_);
+    }
+    // Every writer is dead now: what is left in the pipes is the last output.
+    drain();
+    hook_.reset();
+    pidfd_.reset();
+    in_.reset();
+    out_.reset();
+    err_.reset();
+    status_fd_.reset();
+    children_fd_.reset();
+    if (mask_changed_) {
+        if (saw_epipe_ && !sigismember(&old_mask_, SIGPIPE)) {
+            // Our EPIPE also raised a SIGPIPE, pending on this thread: take it.
+            sigset_t pipe_only;
+            sigemptyset(&pipe_only);
+            sigaddset(&pipe_only, SIGPIPE);
+            timespec zero{0, 0};
+            while (sigtimedwait(&pipe_only, nullptr, &zero) == SIGPIPE) {
+            }
+        }
+        pthread_sigmask(SIG_SETMASK, &old_mask_, nullptr);
+        mask_changed_ = false;
+    }
+    pid_ = -1;
+}
+
+double timeval_ms(const timeval& tv) {
+    return static_cast<double>(tv.tv_sec) * 1e3 + static_cast<double>(tv.tv_usec) / 1e3;
+}
+
+void Supervision::report() {
+    const RunLimits& l = lim();
+    res_.wall_ms = end_ms_ - start_ms_;
+    res_.cpu_ms = timeval_ms(usage_.ru_utime) + timeval_ms(usage_.ru_stime);
+    // ru_maxrss is max(the runner's peak at execve, the program's peak): it
+    // only says something about the program when it exceeds the former.
+    int64_t peak = std::max(polled_peak_kb_, hook_peak_kb_);
+    if (usage_.ru_maxrss > peak && usage_.ru_maxrss > self_hwm_kb()) peak = usage_.ru_maxrss;
+    res_.peak_kb = peak;
+    if (WIFEXITED(status_)) res_.exit_code = WEXITSTATUS(status_);
+    if (WIFSIGNALED(status_)) res_.signal = WTERMSIG(status_);
+
+    if (killed_for_) {
+        res_.outcome = *killed_for_;
+    } else if (l.cpu_ms > 0 && res_.cpu_ms > static_cast<double>(l.cpu_ms)) {
+        res_.outcome = Outcome::cpu_limit;
+    } else if (l.memory_kb > 0 && peak > l.memory_kb) {
+        res_.outcome = Outcome::memory_limit;
+    } else if (output_exceeded_) {
+        res_.outcome = Outcome::output_limit;
+    } else if (WIFSIGNALED(status_)) {
+        // SIGXCPU, or the SIGKILL that follows it, comes from RLIMIT_CPU.
+        bool rlimit_cpu = res_.signal == SIGXCPU ||
+                          (res_.signal == SIGKILL && cpu_rlimit_s_ > 0 &&
+                           res_.cpu_ms >= static_cast<double>(cpu_rlimit_s_) * 1e3 - 10);
+        res_.outcome = rlimit_cpu ? Outcome::cpu_limit : Outcome::signaled;
+    } else {
+        res_.outcome = Outcome::exited;
+    }
+}
+
+} // namespace
+
+RunResult run_process(const RunRequest& request) {
+    RunResult result;
+    Supervision run(request, result);
+    if (!run.start()) {
+        run.finish();
+        return result;
+    }
+    run.supervise();
+    run.finish();
+    run.report();
+    return result;
+}
+
+double timer_resolution_ms() {
+    // Wall times come from CLOCK_MONOTONIC (nanoseconds on any current
+    // system). CPU times come from wait4's rusage, in microseconds; the
+    // kernel's total is exact (scheduler runtime) but its split between user
+    // and system is sampled at the tick, so only the sum is to be trusted.
+    timespec res{};
+    double clock_ms = 1e-6;
+    if (clock_getres(CLOCK_MONOTONIC, &res) == 0)
+        clock_ms = static_cast<double>(res.tv_sec) * 1e3 + static_cast<double>(res.tv_nsec) / 1e6;
+    return std::max(clock_ms, 0.001);
+}
+
+} // namespace hired::practice
