@@ -172,9 +172,10 @@ int practice_show(Context& ctx, const Args& args) {
     for (const auto& e : p.examples) {
         out += s.bold(fmt::format("Example {}", ++k)) + "\n";
         out += "  input:\n";
-        for (auto l : split_lines(e.load_input())) out += "    " + std::string(l) + "\n";
+        std::string input = e.load_input(), output = e.load_output(); // split_lines gives views
+        for (auto l : split_lines(input)) out += "    " + std::string(l) + "\n";
         out += "  output:\n";
-        for (auto l : split_lines(e.load_output())) out += "    " + std::string(l) + "\n";
+        for (auto l : split_lines(output)) out += "    " + std::string(l) + "\n";
         if (!e.explain.empty()) out += wrap("why: " + e.explain, width, "  ");
         out += "\n";
     }
@@ -296,7 +297,7 @@ json report_json(const Report& r, const std::string& language, const Program& pr
                   {"wall_ms", std::round(c.wall_ms * 1000) / 1000},
                   {"cpu_ms", std::round(c.cpu_ms * 1000) / 1000},
                   {"peak_kb", c.peak_kb},
-                  {"exit_code", c.exit_code},
+                  {"exit_code", c.exit_code >= 0 ? json(c.exit_code) : json(nullptr)},
                   {"signal", c.signal ? json(fmt::format("SIG{}", sigabbrev_np(c.signal) ? sigabbrev_np(c.signal) : "?")) : json(nullptr)},
                   {"example", c.example}};
         if (!c.detail.empty()) j["detail"] = c.detail;

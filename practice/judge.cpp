@@ -187,8 +187,9 @@ private:
 
     void classify(CaseResult& cr, const RunResult& r, const TestCase& tc, const std::string& input,
                   const std::string& expected) {
-        cr.exit_code = r.exit_code;
-        cr.signal = r.signal;
+        // Only what the program did itself: our own SIGKILL at a limit is not its signal.
+        cr.exit_code = r.outcome == Outcome::exited ? r.exit_code : -1;
+        cr.signal = r.outcome == Outcome::signaled ? r.signal : 0;
         cr.detail.clear();
         cr.errors.clear();
         switch (r.outcome) {

@@ -31,7 +31,7 @@ struct CaseResult {
     int64_t peak_kb = 0;
     Spread wall, cpu;               // over the repetitions
     int runs = 0;
-    int exit_code = 0;
+    int exit_code = 0;              // -1 when it did not exit by itself
     int signal = 0;                 // 0 when none
     std::string detail;             // the diff for WA, the limit for TLE/MLE/OLE, the exit for RE
     std::string hint;               // the case's hint, when it failed

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Benchmark of the judge (a benchmark, not a test): `practice run` over a
+# problem with 300 tiny cases, side by side with
+#   (a) a by-hand bash loop running the same prebuilt binary and cmp per case,
+#   (b) hyperfine -N of the bare binary (the cost of one spawn),
+# and the CPU time hired reports for a ~300 ms compute-bound solution against
+# hyperfine's user+sys for the same binary. Medians throughout.
+# Usage: bench/runner.sh [RUNS]   (needs hyperfine: apt-get install hyperfine)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/common.sh"
+hired_install_missing hyperfine
+hired_build
+HIRED="$HIRED_BUILD_DIR/cli/hired"
+RUNS="${1:-15}"
+
+W="$(mktemp -d /tmp/hired-bench-XXXXXX)"
+trap 'rm -rf "$W"' EXIT
+export HOME="$W/home" XDG_CACHE_HOME="$W/cache" XDG_STATE_HOME="$W/state" XDG_DATA_HOME="$W/data"
+mkdir -p "$HOME" "$W/problems" "$W/cases"
+
+# A problem with 300 tiny cases, and an echo solution.
+{
+    printf 'id: tiny\ntitle: Tiny\ndifficulty: easy\nstatement: Echo the number.\ntests:\n'
+    for i in $(seq 1 300); do printf '  - {input: "%d\\n", output: "%d\\n"}\n' "$i" "$i"; done
+} >"$W/problems/tiny.yaml"
+for i in $(seq 1 300); do echo "$i" >"$W/cases/$i.in"; echo "$i" >"$W/cases/$i.ans"; done
+cat >"$W/echo.c" <<'C'
+#include <stdio.h>
+int main(void) { long x; if (scanf("%ld", &x) == 1) printf("%ld\n", x); return 0; }
+C
+gcc -O2 -o "$W/echo" "$W/echo.c"
+cat >"$W/loop.sh" <<SH
+for i in \$(seq 1 300); do
+    "$W/echo" <"$W/cases/\$i.in" >"$W/out" && cmp -s "$W/out" "$W/cases/\$i.ans" || echo "case \$i failed"
+done
+SH
+# Warm the build cache so both sides run the same prebuilt program.
+"$HIRED" --problems "$W/problems" practice run tiny "$W/echo.c" >/dev/null
+
+hyperfine -N --warmup 3 --runs "$RUNS" --style basic --export-json "$W/a.json" \
+    -n "hired practice run (300 cases)" "$HIRED --problems $W/problems practice run tiny $W/echo.c" \
+    -n "bash loop + cmp (300 cases)" "bash $W/loop.sh" >&2
+hyperfine -N --warmup 20 --runs 300 --style basic --export-json "$W/b.json" \
+    -n "bare spawn" "$W/echo" >&2
+
+# A compute-bound solution of about 300 ms.
+cat >"$W/busy.c" <<'C'
+#include <stdio.h>
+int main(void) {
+    volatile unsigned long long x = 1;
+    for (unsigned long long i = 0; i < 330000000ULL; ++i) x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    printf("%llu\n", (unsigned long long)(x & 1));
+    return 0;
+}
+C
+gcc -O2 -o "$W/busy" "$W/busy.c"
+printf 'id: busy\ntitle: Busy\ndifficulty: easy\nstatement: Spin.\nchecker: tokens\nlimits: {time_ms: 5000}\ntests:\n  - {input: "", output: "%s\\n"}\n' \
+    "$("$W/busy")" >"$W/problems/busy.yaml"
+hyperfine -N --warmup 1 --runs 10 --style basic --export-json "$W/c.json" -n "busy (bare)" "$W/busy" >&2
+"$HIRED" --problems "$W/problems" --json practice run busy "$W/busy.c" --repeat 10 >"$W/busy-hired.json"
+
+python3 - "$W" <<'PY'
+import json, statistics, sys
+w = sys.argv[1]
+a = json.load(open(f"{w}/a.json"))["results"]
+b = json.load(open(f"{w}/b.json"))["results"][0]
+c = json.load(open(f"{w}/c.json"))["results"][0]
+h = json.load(open(f"{w}/busy-hired.json"))["cases"][0]
+hired, loop = statistics.median(a[0]["times"]), statistics.median(a[1]["times"])
+bare = statistics.median(b["times"])
+per_case = hired / 300
+print(f"practice run, 300 cases:   {hired*1000:8.1f} ms  (median of {len(a[0]['times'])})")
+print(f"bash loop + cmp:           {loop*1000:8.1f} ms  ratio hired/loop = {hired/loop:.2f}  (goal <= 0.50)")
+print(f"bare spawn (hyperfine -N): {bare*1000:8.3f} ms")
+print(f"hired per case:            {per_case*1000:8.3f} ms  overhead over bare spawn = {(per_case-bare)*1000:.3f} ms  (goal <= 0.300)")
+# hyperfine's user/system are means over the runs; it records no per-run CPU.
+hf_cpu = (c["user"] + c["system"]) * 1000
+print(f"busy: hired CPU median     {h['cpu_ms']:8.1f} ms  (spread {h['cpu_ms_spread']['min']:.1f}-{h['cpu_ms_spread']['max']:.1f})")
+print(f"busy: hyperfine user+sys   {hf_cpu:8.1f} ms  difference {100*(h['cpu_ms']-hf_cpu)/hf_cpu:+.1f}%  (goal within 5%)")
+PY
