@@ -12,8 +12,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,13 +59,15 @@ public:
     // Files under folder, recursively, ending in ext (all files for ""), as
     // paths relative to the journal ("companies/acme.yaml"), sorted; hidden
     // names (starting with '.') are skipped. folder "" is the whole journal.
-    std::vector<std::string> list(const std::string& folder, const std::string& ext = ".yaml") const;
+    std::vector<std::string> list(const std::string& folder,
+                                  const std::string& ext = ".yaml") const;
 
     // Creates the journal when needed, takes the lock (waiting up to
     // lock_timeout_ms), recovers from an earlier crash, runs edit, writes
     // the staged files atomically and commits them once with message.
     // Returns nullopt when edit staged nothing that differs from HEAD.
-    std::optional<CommitInfo> change(const std::string& message, const std::function<void(Change&)>& edit);
+    std::optional<CommitInfo> change(const std::string& message,
+                                     const std::function<void(Change&)>& edit);
 
     // The last n commits, newest first (n = 0: all).
     std::vector<CommitInfo> history(size_t n) const;
@@ -89,6 +91,7 @@ private:
     void use_git() const; // creates git_ on first use
     fs::path dir_;
     mutable std::unique_ptr<git::Library> git_;
+    bool writing_ = false; // inside change()/undo(): a nested one would wait for itself
 };
 
 } // namespace hired::tracker

@@ -1,0 +1,829 @@
+// The journal's storage: one commit per change, files and folders private,
+// the tree built incrementally yet equal to what git would build, the index
+// clean, history and undo, the lock, four writers at once, and kill -9 at
+// random instants. The git command line is the referee.
+#include "tracker/journal.hpp"
+
+#include "tracker/lock.hpp"
+#include "util/error.hpp"
+#include "util/files.hpp"
+
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <set>
+#include <sstream>
+#include <thread>
+
+using hired::Error;
+using hired::Exit;
+using hired::tracker::Change;
+using hired::tracker::CommitInfo;
+using hired::tracker::Journal;
+namespace fs = std::filesystem;
+
+namespace {
+
+// HOME in a temporary folder and no system config, so the user's git
+// configuration does not leak into the tests (set before any test runs).
+struct TestEnvironment {
+    fs::path home;
+    TestEnvironment() {
+        char tmpl[] = "/tmp/hired-test-home-XXXXXX";
+        home = ::mkdtemp(tmpl);
+        ::setenv("HOME", home.c_str(), 1);
+        ::setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
+        ::setenv("GIT_OPTIONAL_LOCKS", "0", 1); // git status must not rewrite the index
+        for (const char* v : {"XDG_CONFIG_HOME", "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE",
+                              "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME",
+                              "GIT_COMMITTER_EMAIL", "EMAIL", "GIT_CEILING_DIRECTORIES"})
+            ::unsetenv(v);
+    }
+    ~TestEnvironment() {
+        std::error_code ec;
+        fs::remove_all(home, ec);
+    }
+};
+TestEnvironment test_environment;
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        char tmpl[] = "/tmp/hired-journal-XXXXXX";
+        path = ::mkdtemp(tmpl);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+struct Run {
+    int code = -1;
+    std::string out; // stdout and stderr
+};
+
+Run sh(const std::string& command) {
+    Run r;
+    FILE* p = ::popen((command + " 2>&1").c_str(), "r");
+    REQUIRE(p);
+    char buf[4096];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0)
+        r.out.append(buf, n);
+    int status = ::pclose(p);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+std::string quote(const fs::path& p) {
+    return "'" + p.string() + "'";
+}
+
+// Runs git in dir; requires success; returns stdout without the last newline.
+std::string git(const fs::path& dir, const std::string& args) {
+    Run r = sh("git -C " + quote(dir) + " " + args);
+    INFO("git " << args << "\n" << r.out);
+    REQUIRE(r.code == 0);
+    if (!r.out.empty() && r.out.back() == '\n') r.out.pop_back();
+    return r.out;
+}
+
+unsigned mode_of(const fs::path& p) {
+    struct stat st {};
+    REQUIRE(::lstat(p.c_str(), &st) == 0);
+    return st.st_mode & 07777;
+}
+
+void spit(const fs::path& p, const std::string& text) {
+    std::ofstream(p, std::ios::binary) << text;
+}
+
+size_t commit_count(const fs::path& dir) {
+    return std::stoul(git(dir, "rev-list --count HEAD"));
+}
+
+// git's own opinion on the journal: objects sound, index and work tree clean.
+void require_sound(const fs::path& dir) {
+    Run fsck = sh("git -C " + quote(dir) + " fsck --strict --no-dangling --no-progress");
+    INFO("git fsck:\n" << fsck.out);
+    REQUIRE(fsck.code == 0);
+    REQUIRE(fsck.out.find("error") == std::string::npos);
+    REQUIRE(fsck.out.find("bad") == std::string::npos);
+    REQUIRE(fsck.out.find("missing") == std::string::npos);
+    REQUIRE(git(dir, "status --porcelain --untracked-files=all") == "");
+    // Stat data in the index is exact: nothing needs refreshing.
+    REQUIRE(git(dir, "diff-files --name-only") == "");
+}
+
+// The tree git itself builds from the work tree (in a scratch index).
+std::string git_write_tree(const fs::path& dir) {
+    fs::path index = dir.parent_path() / "scratch-index";
+    std::string env = "GIT_INDEX_FILE=" + quote(index) + " ";
+    std::error_code ec;
+    fs::remove(index, ec);
+    REQUIRE(sh(env + "git -C " + quote(dir) + " add -A").code == 0);
+    Run r = sh(env + "git -C " + quote(dir) + " write-tree");
+    REQUIRE(r.code == 0);
+    fs::remove(index, ec);
+    return r.out.substr(0, r.out.find('\n'));
+}
+
+std::optional<CommitInfo> write_one(Journal& j, const std::string& message, const std::string& rel,
+                                    const std::string& content) {
+    return j.change(message, [&](Change& c) { c.write(rel, content); });
+}
+
+Exit code_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const Error& e) {
+        return e.code();
+    }
+    return Exit::ok;
+}
+
+std::string message_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return "";
+}
+
+} // namespace
+
+TEST_CASE("the first change creates a repository on main with hired.yaml") {
+    TempDir tmp;
+    // Whatever init.defaultBranch says, the journal's branch is main.
+    spit(test_environment.home / ".gitconfig", "[init]\n\tdefaultBranch = trunk\n");
+    fs::path dir = tmp.path / "data" / "journal";
+    Journal j(dir);
+    REQUIRE_FALSE(j.exists());
+    REQUIRE(j.history(0).empty());
+    REQUIRE_FALSE(fs::exists(dir)); // reading creates nothing
+
+    auto info = write_one(j, "company: Acme", "companies/acme.yaml", "name: Acme\n");
+    fs::remove(test_environment.home / ".gitconfig");
+    REQUIRE(info);
+    REQUIRE(info->message == "company: Acme");
+    REQUIRE(info->id.size() == 40);
+    REQUIRE(j.exists());
+    REQUIRE(git(dir, "symbolic-ref HEAD") == "refs/heads/main");
+    REQUIRE(git(dir, "rev-parse HEAD") == info->id);
+    REQUIRE(commit_count(dir) == 2);
+    REQUIRE(git(dir, "log --format=%s") == "company: Acme\njournal: created");
+
+    std::string format = *j.read("hired.yaml");
+    REQUIRE(format.find("format: 1\n") != std::string::npos);
+    REQUIRE(format.rfind("# ", 0) == 0); // a comment says what the folder is
+    REQUIRE(git(dir, "show HEAD:hired.yaml") + "\n" == format);
+    REQUIRE(git(dir, "show HEAD:companies/acme.yaml") == "name: Acme");
+    require_sound(dir);
+}
+
+TEST_CASE("files are 0600 and folders 0700 whatever the umask; git stores 100644") {
+    for (mode_t mask : {mode_t(0), mode_t(077), mode_t(022)}) {
+        mode_t old = ::umask(mask);
+        TempDir tmp;
+        fs::path dir = tmp.path / "j";
+        Journal j(dir);
+        j.change("two files", [](Change& c) {
+            c.write("top.yaml", "a: 1\n");
+            c.write("a/b/c.yaml", "c: 1\n");
+        });
+        ::umask(old);
+        INFO("umask " << mask);
+        REQUIRE(mode_of(dir) == 0700);
+        REQUIRE(mode_of(dir / ".git") == 0700);
+        REQUIRE(mode_of(dir / "a") == 0700);
+        REQUIRE(mode_of(dir / "a" / "b") == 0700);
+        REQUIRE(mode_of(dir / "top.yaml") == 0600);
+        REQUIRE(mode_of(dir / "a/b/c.yaml") == 0600);
+        REQUIRE(mode_of(dir / "hired.yaml") == 0600);
+        REQUIRE(mode_of(dir / ".git" / "hired.lock") == 0600);
+        REQUIRE_FALSE(fs::exists(dir / ".git" / "hired-pending"));
+        std::string staged = git(dir, "ls-files -s");
+        REQUIRE(staged.find("100644") != std::string::npos);
+        REQUIRE(staged.find("100600") == std::string::npos);
+        REQUIRE(git(dir, "ls-tree -r HEAD").find("100644 blob") == 0);
+        require_sound(dir);
+    }
+}
+
+TEST_CASE("reads are plain file access; list is recursive, sorted, relative to the journal") {
+    TempDir tmp;
+    Journal j(tmp.path / "j");
+    REQUIRE(j.read("companies/acme.yaml") == std::nullopt);
+    REQUIRE(j.list("companies").empty());
+    j.change("records", [](Change& c) {
+        c.write("companies/zeta.yaml", "z\n");
+        c.write("companies/acme.yaml", "a\n");
+        c.write("companies/old/beta.yaml", "b\n");
+        c.write("companies/notes.txt", "n\n");
+        c.write("contacts/ada.yaml", "ada\n");
+    });
+    spit(tmp.path / "j" / "companies" / ".hidden.yaml", "x");
+    REQUIRE(j.read("companies/acme.yaml") == "a\n");
+    REQUIRE(j.list("companies") == std::vector<std::string>{"companies/acme.yaml",
+                                                            "companies/old/beta.yaml",
+                                                            "companies/zeta.yaml"});
+    REQUIRE(j.list("companies", ".txt") == std::vector<std::string>{"companies/notes.txt"});
+    REQUIRE(j.list("") == std::vector<std::string>{"companies/acme.yaml", "companies/old/beta.yaml",
+                                                   "companies/zeta.yaml", "contacts/ada.yaml",
+                                                   "hired.yaml"});
+    REQUIRE(j.list("nowhere").empty());
+    REQUIRE(code_of([&] { j.list(".git"); }) == Exit::data);
+    REQUIRE(code_of([&] { j.read("../etc/passwd"); }) == Exit::data);
+}
+
+TEST_CASE("one commit per change, with the exact message; nothing new, no commit") {
+    TempDir tmp;
+    fs::path dir = tmp.path / "j";
+    Journal j(dir);
+    auto first = j.change("round: Acme, onsite #3 (passed)", [](Change& c) {
+        c.write("companies/acme.yaml", "rounds: 3\n");
+        c.write("lessons/l1.yaml", "text: breathe\n");
+    });
+    REQUIRE(first);
+    REQUIRE(commit_count(dir) == 2);
+    // The message is the summary given, ending with a newline.
+    std::string raw = git(dir, "cat-file commit HEAD");
+    REQUIRE(raw.substr(raw.find("\n\n") + 2) == "round: Acme, onsite #3 (passed)");
+    REQUIRE(
+        sh("git -C " + quote(dir) + " cat-file commit HEAD | tail -c 1 | od -c").out.find("\\n") !=
+        std::string::npos);
+    REQUIRE(git(dir, "diff-tree --no-commit-id --name-only -r HEAD") ==
+            "companies/acme.yaml\nlessons/l1.yaml");
+
+    // The same content again, nothing at all, removing what is not there:
+    // no commit, nothing written.
+    REQUIRE_FALSE(write_one(j, "same", "companies/acme.yaml", "rounds: 3\n"));
+    REQUIRE_FALSE(j.change("nothing", [](Change&) {}));
+    REQUIRE_FALSE(j.change("remove nothing", [](Change& c) { c.remove("companies/none.yaml"); }));
+    REQUIRE_FALSE(j.change("write and take back", [](Change& c) {
+        c.write("x.yaml", "x\n");
+        c.remove("x.yaml");
+    }));
+    REQUIRE(commit_count(dir) == 2);
+
+    // A multi-line message keeps its body; read() inside a change sees what
+    // the change staged.
+    auto second = j.change("lesson: recursion\n\nlonger story\n\n\n", [](Change& c) {
+        REQUIRE(c.read("companies/acme.yaml") == "rounds: 3\n");
+        c.write("companies/acme.yaml", "rounds: 4\n");
+        REQUIRE(c.read("companies/acme.yaml") == "rounds: 4\n");
+        c.remove("lessons/l1.yaml");
+        REQUIRE(c.read("lessons/l1.yaml") == std::nullopt);
+    });
+    REQUIRE(second);
+    REQUIRE(second->message == "lesson: recursion");
+    raw = git(dir, "cat-file commit HEAD");
+    REQUIRE(raw.substr(raw.find("\n\n") + 2) == "lesson: recursion\n\nlonger story");
+    REQUIRE(git(dir, "rev-parse HEAD^") == first->id);
+    REQUIRE(commit_count(dir) == 3);
+
+    // An edit that throws writes nothing.
+    REQUIRE_THROWS_AS(j.change("boom",
+                               [](Change& c) {
+                                   c.write("companies/acme.yaml", "broken\n");
+                                   throw Error(Exit::data, "bad record");
+                               }),
+                      Error);
+    REQUIRE(j.read("companies/acme.yaml") == "rounds: 4\n");
+    REQUIRE(commit_count(dir) == 3);
+    REQUIRE(code_of([&] { j.change("", [](Change& c) { c.write("m.yaml", "m\n"); }); }) ==
+            Exit::data);
+    REQUIRE_FALSE(j.read("m.yaml"));
+    require_sound(dir);
+}
+
+TEST_CASE("removing files, nested folders come and go") {
+    TempDir tmp;
+    fs::path dir = tmp.path / "j";
+    Journal j(dir);
+    j.change("deep", [](Change& c) {
+        c.write("a/b/c/d.yaml", "d\n");
+        c.write("a/b/e.yaml", "e\n");
+        c.write("a/f.yaml", "f\n");
+    });
+    REQUIRE(git(dir, "ls-tree -r --name-only HEAD") ==
+            "a/b/c/d.yaml\na/b/e.yaml\na/f.yaml\nhired.yaml");
+    auto info = j.change("remove d", [](Change& c) { c.remove("a/b/c/d.yaml"); });
+    REQUIRE(info);
+    REQUIRE_FALSE(fs::exists(dir / "a/b/c/d.yaml"));
+    REQUIRE_FALSE(fs::exists(dir / "a/b/c")); // the emptied folder goes too
+    REQUIRE(fs::exists(dir / "a/b/e.yaml"));
+    REQUIRE(git(dir, "ls-tree -r --name-only HEAD") == "a/b/e.yaml\na/f.yaml\nhired.yaml");
+    j.change("remove all of a", [](Change& c) {
+        c.remove("a/b/e.yaml");
+        c.remove("a/f.yaml");
+    });
+    REQUIRE_FALSE(fs::exists(dir / "a"));
+    REQUIRE(git(dir, "ls-tree -r --name-only HEAD") == "hired.yaml");
+    require_sound(dir);
+
+    // A file where a folder is, or a folder where a file is: refused.
+    write_one(j, "file", "x/y.yaml", "y\n");
+    REQUIRE(code_of([&] { write_one(j, "clash", "x", "x\n"); }) == Exit::data);
+    REQUIRE(code_of([&] { write_one(j, "clash", "x/y.yaml/z", "z\n"); }) == Exit::data);
+    REQUIRE(code_of([&] { j.change("clash", [](Change& c) { c.remove("x"); }); }) == Exit::data);
+    require_sound(dir);
+}
+
+TEST_CASE("the incremental tree equals the one git builds from the work tree") {
+    TempDir tmp;
+    fs::path dir = tmp.path / "j";
+    Journal j(dir);
+    // Names whose order differs between plain strings and git's tree order
+    // ("a-b" < "a/" < "a.b"... and a file "a.yaml" next to a folder "a").
+    std::vector<std::string> names = {"a.yaml",           "a/x.yaml",
+                                      "a-b/y.yaml",       "a.b/z.yaml",
+                                      "a0.yaml",          "ab/c/d.yaml",
+                                      "A/B.yaml",         "_u/v.yaml",
+                                      "caf\xc3\xa9.yaml", "n\xc3\xa4me/\xe2\x9c\x93.yaml"};
+    for (int i = 0; i < 60; ++i)
+        names.push_back(fmt::format("f{}/g{}/h{}.yaml", i % 5, i % 7, i));
+    std::mt19937 rng(42);
+    std::set<std::string> present;
+    for (int round = 0; round < 12; ++round) {
+        auto info = j.change(fmt::format("round {}", round), [&](Change& c) {
+            size_t ops = round == 0 ? names.size() : 1 + rng() % 12;
+            for (size_t k = 0; k < ops; ++k) {
+                const std::string& n = round == 0 ? names[k] : names[rng() % names.size()];
+                if (round > 0 && present.count(n) && rng() % 3 == 0) {
+                    c.remove(n);
+                    present.erase(n);
+                } else {
+                    c.write(n, fmt::format("{} in round {} #{}\n", n, round, k));
+                    present.insert(n);
+                }
+            }
+        });
+        INFO("round " << round);
+        REQUIRE(info);
+        REQUIRE(git(dir, "rev-parse HEAD^{tree}") == git_write_tree(dir));
+        REQUIRE(git(dir, "status --porcelain --untracked-files=all") == "");
+    }
+    require_sound(dir);
+}
+
+TEST_CASE("the author comes from git config, with a fallback") {
+    TempDir tmp;
+    fs::path dir = tmp.path / "j";
+    Journal j(dir);
+    auto info = write_one(j, "anonymous", "a.yaml", "a\n");
+    REQUIRE(info->author == "hired");
+    REQUIRE(info->email == "hired@localhost");
+    REQUIRE(git(dir, "log -1 --format='%an <%ae>|%cn <%ce>'") ==
+            "hired <hired@localhost>|hired <hired@localhost>");
+
+    spit(test_environment.home / ".gitconfig",
+         "[user]\n\tname = Ada Lovelace\n\temail = ada@example.com\n");
+    info = write_one(j, "signed", "a.yaml", "b\n");
+    REQUIRE(info->author == "Ada Lovelace");
+    REQUIRE(git(dir, "log -1 --format='%an <%ae>|%cn <%ce>'") ==
+            "Ada Lovelace <ada@example.com>|Ada Lovelace <ada@example.com>");
+
+    spit(test_environment.home / ".gitconfig", "[user]\n\tname = Grace\n");
+    info = write_one(j, "half", "a.yaml", "c\n");
+    REQUIRE(git(dir, "log -1 --format='%an <%ae>'") == "Grace <hired@localhost>");
+    fs::remove(test_environment.home / ".gitconfig");
+    REQUIRE(j.history(0).at(0).time > 1'600'000'000);
+}
+
+TEST_CASE("history is newest first along first parents") {
+    TempDir tmp;
+    fs::path dir = tmp.path / "j";
+    Journal j(dir);
+    for (int i = 1; i <= 4; ++i)
+        write_one(j, fmt::format("change {}", i), "a.yaml", fmt::format("{}\n", i));
+    auto h = j.history(2);
+    REQUIRE(h.size() == 2);
+    REQUIRE(h[0].message == "change 4");
+    REQUIRE(h[1].message == "change 3");
+    auto all = j.history(0);
+    REQUIRE(all.size() == 5);
+    REQUIRE(all.back().message == "journal: created");
+    REQUIRE(all[0].id == git(dir, "rev-parse HEAD"));
+
+    // A merge (as sync makes): history follows the first parent, and undo
+    // reverts against it.
+    std::string ident = "GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@t GIT_COMMITTER_NAME=t "
+                        "GIT_COMMITTER_EMAIL=t@t ";
+    std::string side_blob =
+        sh("printf 'side\\n' | git -C " + quote(dir) + " hash-object -w --stdin").out;
+    side_blob.pop_back();
+    std::string side_tree = sh("printf '100644 blob " + side_blob + "\\tside.yaml\\n' | git -C " +
+                               quote(dir) + " mktree")
+                                .out;
+    side_tree.pop_back();
+    std::string side =
+        sh(ident + "git -C " + quote(dir) + " commit-tree " + side_tree + " -m 'other machine'")
+            .out;
+    side.pop_back();
+    // The merge's tree: ours plus side.yaml.
+    std::string merged_tree = sh("(git -C " + quote(dir) + " ls-tree HEAD; printf '100644 blob " +
+                                 side_blob + "\\tside.yaml\\n') | git -C " + quote(dir) + " mktree")
+                                  .out;
+    merged_tree.pop_back();
+    std::string merge = sh(ident + "git -C " + quote(dir) + " commit-tree " + merged_tree +
+                           " -p HEAD -p " + side + " -m 'sync: merge'")
+                            .out;
+    merge.pop_back();
+    git(dir, "update-ref refs/heads/main " + merge);
+    git(dir, "read-tree -u --reset HEAD");
+    REQUIRE(fs::exists(dir / "side.yaml"));
+    h = j.history(3);
+    REQUIRE(h[0].message == "sync: merge");
+    REQUIRE(h[1].message == "change 4"); // not "other machine"
+    auto undone = j.undo();
+    REQUIRE(undone.message == "undo: sync: merge");
+    REQUIRE_FALSE(fs::exists(dir / "side.yaml"));
+    REQUIRE(git(dir, "rev-parse HEAD^{tree}") == git(dir, "rev-parse HEAD~2^{tree}"));
+    require_sound(dir);
+}
+
+TEST_CASE("undo reverts the last change as a new commit") {
+    TempDir tmp;
+    fs::path dir = tmp.path / "j";
+    Journal j(dir);
+    REQUIRE(code_of([&] { j.undo(); }) == Exit::data); // no journal
+    j.change("seed", [](Change& c) {
+        c.write("keep.yaml", "keep\n");
+        c.write("mod.yaml", "before\n");
+        c.write("gone/deep.yaml", "deep\n");
+    });
+    auto changed = j.change("mixed", [](Change& c) {
+        c.write("mod.yaml", "after\n");
+        c.write("new/added.yaml", "added\n");
+        c.remove("gone/deep.yaml");
+    });
+    auto undone = j.undo();
+    REQUIRE(undone.message == "undo: mixed");
+    REQUIRE(git(dir, "log -1 --format=%s") == "undo: mixed");
+    REQUIRE(git(dir, "rev-parse HEAD^") == changed->id);
+    REQUIRE(j.read("mod.yaml") == "before\n");
+    REQUIRE(j.read("gone/deep.yaml") == "deep\n");
+    REQUIRE_FALSE(fs::exists(dir / "new"));
+    REQUIRE(mode_of(dir / "gone") == 0700);
+    REQUIRE(mode_of(dir / "gone/deep.yaml") == 0600);
+    REQUIRE(git(dir, "rev-parse HEAD^{tree}") == git(dir, "rev-parse HEAD~2^{tree}"));
+    require_sound(dir);
+
+    // Undoing the undo brings the change back.
+    auto redo = j.undo();
+    REQUIRE(redo.message == "undo: undo: mixed");
+    REQUIRE(j.read("mod.yaml") == "after\n");
+    REQUIRE(git(dir, "rev-parse HEAD^{tree}") == git(dir, "rev-parse " + changed->id + "^{tree}"));
+
+    // Down to the first commit, and no further.
+    TempDir tmp2;
+    Journal fresh(tmp2.path / "j");
+    write_one(fresh, "only", "a.yaml", "a\n");
+    REQUIRE(fresh.undo().message == "undo: only");
+    REQUIRE(fresh.list("").size() == 1);
+    REQUIRE(fresh.undo().message == "undo: undo: only");
+    auto h = fresh.history(0);
+    REQUIRE(h.back().message == "journal: created");
+    Journal only_initial(tmp2.path / "k");
+    only_initial.change("nothing", [](Change&) {});
+    REQUIRE(only_initial.history(0).size() == 1);
+    REQUIRE(message_of([&] { only_initial.undo(); }) == "nothing to undo");
+    REQUIRE(code_of([&] { only_initial.undo(); }) == Exit::data);
+}
+
+TEST_CASE("a lock held by another process makes change() wait, then fail naming it") {
+    TempDir tmp;
+    fs::path dir = tmp.path / "j";
+    Journal j(dir);
+    write_one(j, "first", "a.yaml", "a\n");
+    int ready[2];
+    REQUIRE(::pipe(ready) == 0);
+    pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        hired::tracker::WriteLock lock(dir / ".git" / "hired.lock", 1000);
+        char c = 'x';
+        if (::write(ready[1], &c, 1) != 1) ::_exit(1);
+        ::pause();
+        ::_exit(0);
+    }
+    char c;
+    REQUIRE(::read(ready[0], &c, 1) == 1);
+    ::close(ready[0]);
+    ::close(ready[1]);
+    j.lock_timeout_ms = 150;
+    auto start = std::chrono::steady_clock::now();
+    std::string message;
+    Exit code = Exit::ok;
+    try {
+        write_one(j, "second", "a.yaml", "b\n");
+    } catch (const Error& e) {
+        message = e.what();
+        code = e.code();
+    }
+    auto waited = std::chrono::steady_clock::now() - start;
+    ::kill(child, SIGKILL);
+    ::waitpid(child, nullptr, 0);
+    REQUIRE(code == Exit::env);
+    INFO(message);
+    REQUIRE(message.rfind(fmt::format("the journal is busy: another hired process (pid {}) has "
+                                      "held the lock for ",
+                                      child),
+                          0) == 0);
+    REQUIRE(message.substr(message.size() - 2) == " s");
+    REQUIRE(waited >= std::chrono::milliseconds(150));
+    REQUIRE(j.read("a.yaml") == "a\n");
+    // The holder died: the kernel released its lock.
+    REQUIRE(write_one(j, "second", "a.yaml", "b\n"));
+    require_sound(dir);
+}
+
+TEST_CASE("four processes writing at once lose nothing") {
+    TempDir tmp;
+    fs::path dir = tmp.path / "j"; // created by whichever writer comes first
+    constexpr int writers = 4, changes = 25;
+    std::vector<pid_t> children;
+    for (int w = 0; w < writers; ++w) {
+        pid_t pid = ::fork();
+        REQUIRE(pid >= 0);
+        if (pid == 0) {
+            int rc = 0;
+            try {
+                Journal j(dir);
+                for (int i = 0; i < changes; ++i) {
+                    j.change(fmt::format("writer {} change {}", w, i), [&](Change& c) {
+                        c.write(fmt::format("w{}/c{}.yaml", w, i), fmt::format("{} {}\n", w, i));
+                        std::string shared = c.read("shared.yaml").value_or("");
+                        c.write("shared.yaml", shared + fmt::format("writer {} change {}\n", w, i));
+                    });
+                }
+            } catch (const std::exception& e) {
+                std::fprintf(stderr, "writer %d: %s\n", w, e.what());
+                rc = 1;
+            }
+            ::_exit(rc);
+        }
+        children.push_back(pid);
+    }
+    for (pid_t pid : children) {
+        int status = 0;
+        REQUIRE(::waitpid(pid, &status, 0) == pid);
+        REQUIRE(WIFEXITED(status));
+        REQUIRE(WEXITSTATUS(status) == 0);
+    }
+    REQUIRE(commit_count(dir) == writers * changes + 1);
+    Journal j(dir);
+    std::string shared = *j.read("shared.yaml");
+    for (int w = 0; w < writers; ++w)
+        for (int i = 0; i < changes; ++i) {
+            REQUIRE(shared.find(fmt::format("writer {} change {}\n", w, i)) != std::string::npos);
+            REQUIRE(j.read(fmt::format("w{}/c{}.yaml", w, i)) == fmt::format("{} {}\n", w, i));
+        }
+    REQUIRE(std::count(shared.begin(), shared.end(), '\n') == writers * changes);
+    require_sound(dir);
+}
+
+TEST_CASE("recover() finishes a change interrupted between writing and committing") {
+    TempDir tmp;
+    fs::path dir = tmp.path / "j";
+    Journal j(dir);
+    write_one(j, "first", "companies/acme.yaml", "v1\n");
+    // What a crash after step 5 leaves: the new file on disk, a stale temp
+    // file, the pending list, and libgit2's index.lock.
+    spit(dir / "companies/acme.yaml", "v2\n");
+    spit(dir / "companies/new.yaml", "new\n");
+    spit(dir / "companies/.new.yaml.tmp-12345-0", "half");
+    spit(dir / ".git/hired-pending",
+         "companies/acme.yaml\ncompanies/new.yaml\ncompanies/gone.yaml\n");
+    spit(dir / ".git/index.lock", "");
+    auto done = j.recover();
+    INFO(fmt::format("{}", fmt::join(done, "; ")));
+    REQUIRE(done.size() == 3);
+    REQUIRE(git(dir, "log -1 --format=%s") == "recover: uncommitted changes (2 files)");
+    REQUIRE(git(dir, "show HEAD:companies/acme.yaml") == "v2");
+    REQUIRE(git(dir, "show HEAD:companies/new.yaml") == "new");
+    REQUIRE_FALSE(fs::exists(dir / "companies/.new.yaml.tmp-12345-0"));
+    REQUIRE_FALSE(fs::exists(dir / ".git/index.lock"));
+    REQUIRE_FALSE(fs::exists(dir / ".git/hired-pending"));
+    require_sound(dir);
+    REQUIRE(j.recover().empty()); // nothing more to do
+
+    // Committed but the index not yet updated: only the index is fixed.
+    write_one(j, "second", "companies/acme.yaml", "v3\n");
+    // The index entry as it was before the commit.
+    git(dir, "update-index --cacheinfo 100644,$(git -C " + quote(dir) +
+                 " rev-parse HEAD^:companies/acme.yaml),companies/acme.yaml");
+    REQUIRE(git(dir, "status --porcelain") != "");
+    spit(dir / ".git/hired-pending", "companies/acme.yaml\n");
+    size_t before = commit_count(dir);
+    REQUIRE_FALSE(j.recover().empty());
+    REQUIRE(commit_count(dir) == before);
+    require_sound(dir);
+
+    // change() recovers first and says what it did.
+    spit(dir / "companies/acme.yaml", "v4\n");
+    spit(dir / ".git/hired-pending", "companies/acme.yaml\n");
+    auto info = write_one(j, "third", "lessons/x.yaml", "x\n");
+    REQUIRE(info);
+    REQUIRE(j.recovered.size() == 1);
+    REQUIRE(git(dir, "log -2 --format=%s") == "third\nrecover: uncommitted changes (1 file)");
+    require_sound(dir);
+}
+
+TEST_CASE("kill -9 at any instant of change() leaves a valid journal") {
+    TempDir tmp;
+    fs::path dir = tmp.path / "j";
+    fs::path ids = tmp.path / "returned";
+    Journal j(dir);
+    write_one(j, "start", "log.yaml", "");
+    std::mt19937 rng(std::random_device{}());
+    int recovered = 0, kills = 20 + 16;
+    for (int round = 0; round < kills; ++round) {
+        int ready[2];
+        REQUIRE(::pipe(ready) == 0);
+        pid_t child = ::fork();
+        REQUIRE(child >= 0);
+        if (child == 0) {
+            ::close(ready[0]);
+            Journal cj(dir);
+            cj.history(1); // libgit2 initialised before the clock starts
+            int fd = ::open(ids.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+            for (int i = 0;; ++i) {
+                char c = 'x';
+                if (::write(ready[1], &c, 1) != 1) ::_exit(1);
+                auto info = cj.change(fmt::format("kill {} change {}", round, i), [&](Change& ch) {
+                    ch.write(fmt::format("k/{}.yaml", i % 7), fmt::format("{} {}\n", round, i));
+                    if (i % 3 == 0) ch.remove(fmt::format("k/{}.yaml", (i + 3) % 7));
+                    ch.write("log.yaml",
+                             ch.read("log.yaml").value_or("") + fmt::format("{} {}\n", round, i));
+                    ch.write(fmt::format("n/{}/{}.yaml", round % 3, i % 5), "x\n");
+                });
+                std::string line = info->id + "\n";
+                if (::write(fd, line.data(), line.size()) != static_cast<ssize_t>(line.size()))
+                    ::_exit(1);
+            }
+        }
+        ::close(ready[1]);
+        // Let 0-2 changes return, then kill at a random instant of the next.
+        int returned = static_cast<int>(rng() % 3);
+        for (int k = 0; k <= returned; ++k) {
+            char c;
+            REQUIRE(::read(ready[0], &c, 1) == 1);
+        }
+        ::close(ready[0]);
+        std::this_thread::sleep_for(std::chrono::microseconds(rng() % 20000));
+        ::kill(child, SIGKILL);
+        REQUIRE(::waitpid(child, nullptr, 0) == child);
+
+        INFO("round " << round);
+        auto done = j.recover();
+        if (!done.empty()) ++recovered;
+        REQUIRE(git(dir, "rev-parse --verify HEAD").size() == 40);
+        require_sound(dir);
+        std::string reachable = git(dir, "rev-list HEAD");
+        std::ifstream in(ids);
+        for (std::string id; std::getline(in, id);) {
+            INFO("returned commit " << id);
+            REQUIRE(reachable.find(id) != std::string::npos);
+        }
+        for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+            std::string name = entry.path().filename().string();
+            REQUIRE(name.find(".tmp-") == std::string::npos);
+            REQUIRE(name.find("tmp_object") == std::string::npos);
+        }
+        if (round % 4 == 0)
+            REQUIRE(write_one(j, fmt::format("parent {}", round), "p.yaml",
+                              fmt::format("{}\n", round)));
+    }
+    WARN(fmt::format("{} of {} kills needed a recovery; {} changes returned before a kill",
+                     recovered, kills, sh("wc -l < " + quote(ids)).out));
+    require_sound(dir);
+}
+
+TEST_CASE("kill -9 while the journal is being created leaves one that works") {
+    TempDir tmp;
+    std::mt19937 rng(std::random_device{}());
+    for (int round = 0; round < 12; ++round) {
+        fs::path dir = tmp.path / fmt::format("j{}", round);
+        pid_t child = ::fork();
+        REQUIRE(child >= 0);
+        if (child == 0) {
+            Journal cj(dir);
+            for (int i = 0;; ++i)
+                write_one(cj, fmt::format("change {}", i), "a.yaml", fmt::format("{}\n", i));
+        }
+        std::this_thread::sleep_for(std::chrono::microseconds(rng() % 25000));
+        ::kill(child, SIGKILL);
+        REQUIRE(::waitpid(child, nullptr, 0) == child);
+        INFO("round " << round);
+        Journal j(dir);
+        REQUIRE(write_one(j, "after the kill", "b.yaml", "b\n"));
+        REQUIRE(j.exists());
+        REQUIRE(git(dir, "symbolic-ref HEAD") == "refs/heads/main");
+        REQUIRE(git(dir, "log --format=%s").find("journal: created") != std::string::npos);
+        require_sound(dir);
+    }
+}
+
+TEST_CASE("a change cannot start inside another") {
+    TempDir tmp;
+    Journal j(tmp.path / "j");
+    REQUIRE(code_of([&] {
+                j.change("outer", [&](Change& c) {
+                    c.write("a.yaml", "a\n");
+                    write_one(j, "inner", "b.yaml", "b\n");
+                });
+            }) == Exit::data);
+    REQUIRE_FALSE(j.read("a.yaml"));
+    REQUIRE(write_one(j, "after", "a.yaml", "a\n"));
+}
+
+TEST_CASE("bad paths are refused with Exit::data and write nothing") {
+    TempDir tmp;
+    fs::path dir = tmp.path / "j";
+    Journal j(dir);
+    write_one(j, "first", "a.yaml", "a\n");
+    std::vector<std::string> bad = {"",
+                                    "/etc/passwd",
+                                    "../x.yaml",
+                                    "a/../../x",
+                                    "./a.yaml",
+                                    "a/./b",
+                                    ".git/config",
+                                    "x/.git/y",
+                                    ".GIT/hooks/pre-commit",
+                                    "a//b",
+                                    "a/",
+                                    "sp ace.yaml",
+                                    "tab\t.yaml",
+                                    "back\\slash",
+                                    std::string("nul\0.yaml", 9),
+                                    "new\nline",
+                                    "q?.yaml",
+                                    "~x",
+                                    std::string(300, 'x')};
+    for (const auto& rel : bad) {
+        INFO("path \"" << rel << "\"");
+        REQUIRE_FALSE(Journal::is_valid_path(rel));
+        REQUIRE(code_of([&] { write_one(j, "bad", rel, "x\n"); }) == Exit::data);
+        REQUIRE(code_of([&] { j.change("bad", [&](Change& c) { c.remove(rel); }); }) == Exit::data);
+        REQUIRE(code_of([&] { j.read(rel); }) == Exit::data);
+    }
+    for (std::string ok : {"a.yaml", "companies/acme-corp_2.yaml", "caf\xc3\xa9/\xe2\x9c\x93.yaml",
+                           "...x", ".gitignore", "a.git/b"})
+        REQUIRE(Journal::is_valid_path(ok));
+    REQUIRE(commit_count(dir) == 2);
+    require_sound(dir);
+}
+
+TEST_CASE("a folder that is not a journal is refused; a newer format is refused") {
+    TempDir tmp;
+    fs::path dir = tmp.path / "j";
+    fs::create_directories(dir);
+    spit(dir / "notes.txt", "mine\n");
+    REQUIRE(code_of([&] {
+                Journal(dir).change("x", [](Change& c) { c.write("a.yaml", "a\n"); });
+            }) == Exit::data);
+    REQUIRE_FALSE(fs::exists(dir / ".git"));
+
+    // A git repository with history but no hired.yaml.
+    fs::path other = tmp.path / "other";
+    fs::create_directories(other);
+    sh("git -C " + quote(other) + " init -q && echo x > " + quote(other / "x") + " && git -C " +
+       quote(other) + " add x && git -C " + quote(other) +
+       " -c user.name=t -c user.email=t@t commit -qm x");
+    REQUIRE(code_of([&] {
+                Journal(other).change("x", [](Change& c) { c.write("a.yaml", "a\n"); });
+            }) == Exit::data);
+
+    Journal j(tmp.path / "k");
+    write_one(j, "first", "a.yaml", "a\n");
+    j.change("format 2", [](Change& c) { c.write("hired.yaml", "format: 2\n"); });
+    std::string m = message_of([&] { write_one(j, "x", "a.yaml", "b\n"); });
+    REQUIRE(m.find("newer") != std::string::npos);
+    REQUIRE(code_of([&] { write_one(j, "x", "a.yaml", "b\n"); }) == Exit::data);
+
+    // A journal copied without its .git becomes a repository again, whole.
+    fs::path copy = tmp.path / "copy";
+    fs::create_directories(copy / "companies");
+    spit(copy / "hired.yaml", "format: 1\n");
+    spit(copy / "companies/acme.yaml", "name: Acme\n");
+    Journal c(copy);
+    REQUIRE(write_one(c, "after copy", "b.yaml", "b\n"));
+    REQUIRE(git(copy, "ls-tree -r --name-only HEAD") == "b.yaml\ncompanies/acme.yaml\nhired.yaml");
+    require_sound(copy);
+}

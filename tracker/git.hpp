@@ -1,0 +1,75 @@
+// The git layer of the journal: RAII over libgit2. One guard object for
+// git_libgit2_init/shutdown, one std::unique_ptr alias per handle type, and
+// check(), which turns a failed libgit2 call into hired::Error(Exit::env)
+// carrying git_error_last()'s message. Nothing here knows about records.
+#pragma once
+
+#include <git2.h>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace hired::tracker::git {
+
+namespace fs = std::filesystem;
+
+// Holds libgit2 initialised for its lifetime. Creating one is not free
+// (Debian's libgit2 loads the whole CA bundle), so only the paths that
+// write or read history create it, and lazily.
+class Library {
+public:
+    Library();
+    ~Library();
+    Library(const Library&) = delete;
+    Library& operator=(const Library&) = delete;
+};
+
+// Returns rc when it is >= 0; otherwise throws Error(Exit::env,
+// "git: <what>: <libgit2's message>").
+int check(int rc, std::string_view what);
+
+template <auto Free> struct Deleter {
+    template <typename T> void operator()(T* p) const noexcept { Free(p); }
+};
+
+using Repository = std::unique_ptr<git_repository, Deleter<git_repository_free>>;
+using Index = std::unique_ptr<git_index, Deleter<git_index_free>>;
+using Object = std::unique_ptr<git_object, Deleter<git_object_free>>;
+using Commit = std::unique_ptr<git_commit, Deleter<git_commit_free>>;
+using Tree = std::unique_ptr<git_tree, Deleter<git_tree_free>>;
+using TreeEntry = std::unique_ptr<git_tree_entry, Deleter<git_tree_entry_free>>;
+using Treebuilder = std::unique_ptr<git_treebuilder, Deleter<git_treebuilder_free>>;
+using Blob = std::unique_ptr<git_blob, Deleter<git_blob_free>>;
+using Reference = std::unique_ptr<git_reference, Deleter<git_reference_free>>;
+using Signature = std::unique_ptr<git_signature, Deleter<git_signature_free>>;
+using Config = std::unique_ptr<git_config, Deleter<git_config_free>>;
+
+std::string hex(const git_oid& id);
+
+// The repository whose work tree is dir (no search upwards); nullptr when
+// dir holds no repository.
+Repository open(const fs::path& dir);
+// Creates (or completes) a repository in dir whose HEAD is refs/heads/main,
+// whatever init.defaultBranch says.
+Repository init(const fs::path& dir);
+
+// HEAD's commit; nullptr while HEAD is unborn (no commit yet).
+Commit head_commit(git_repository* repo);
+Tree commit_tree(const git_commit* commit);
+Tree empty_tree(git_repository* repo);
+Commit lookup_commit(git_repository* repo, const git_oid& id);
+Blob lookup_blob(git_repository* repo, const git_oid& id);
+// The entry at a '/'-separated path below tree; nullptr when there is none.
+TreeEntry entry_bypath(const git_tree* tree, const std::string& path);
+
+// The id git gives a blob with this content (nothing is written).
+git_oid blob_id(std::string_view content);
+
+// The author for new commits: user.name and user.email from git config,
+// with "hired" and "hired@localhost" for what is unset.
+Signature default_signature(git_repository* repo);
+
+} // namespace hired::tracker::git

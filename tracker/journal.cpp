@@ -1,0 +1,728 @@
+#include "journal.hpp"
+
+#include "git.hpp"
+#include "lock.hpp"
+#include "util/error.hpp"
+#include "util/files.hpp"
+#include "util/yaml_doc.hpp"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <map>
+#include <set>
+
+namespace hired::tracker {
+
+namespace {
+
+constexpr const char* format_file = "hired.yaml";
+constexpr const char* lock_file = "hired.lock";
+// The paths a change is about to write or remove, written (and flushed)
+// before the first of them and removed after the commit: after a crash,
+// recover() knows exactly which files to compare with HEAD.
+constexpr const char* pending_file = "hired-pending";
+constexpr int format_version = 1;
+constexpr const char* format_text =
+    "# The journal of hired (interviews, contacts, lessons, practice), a git repository.\n"
+    "format: 1\n";
+constexpr const char* create_message = "journal: created";
+
+// Per path: the new content, or nullopt to remove it.
+using Staged = std::map<std::string, std::optional<std::string>>;
+
+std::string errno_text() {
+    return std::strerror(errno);
+}
+
+void require_path(std::string_view rel) {
+    if (!Journal::is_valid_path(rel)) fail(Exit::data, "invalid journal path \"{}\"", rel);
+}
+
+void fsync_dir(const fs::path& dir) {
+    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return;
+    ::fsync(fd);
+    ::close(fd);
+}
+
+bool is_regular(const fs::path& p) {
+    struct stat st {};
+    return ::lstat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+// A regular file's content; nullopt when there is none (or something else
+// stands there).
+std::optional<std::string> read_regular(const fs::path& p) {
+    if (!is_regular(p)) return std::nullopt;
+    return try_read_file(p);
+}
+
+// Creates the missing folders leading to rel, each 0700 whatever the umask.
+void make_parents(const fs::path& root, const std::string& rel) {
+    for (size_t pos = rel.find('/'); pos != std::string::npos; pos = rel.find('/', pos + 1)) {
+        fs::path d = root / rel.substr(0, pos);
+        if (::mkdir(d.c_str(), 0700) == 0) {
+            ::chmod(d.c_str(), 0700);
+            fsync_dir(d.parent_path());
+        } else if (errno != EEXIST) {
+            fail(Exit::env, "cannot create folder {}: {}", d.string(), errno_text());
+        }
+    }
+}
+
+// Removes rel and the folders it leaves empty.
+void remove_file(const fs::path& root, const std::string& rel) {
+    fs::path p = root / rel;
+    if (::unlink(p.c_str()) != 0) {
+        if (errno == ENOENT) return;
+        fail(Exit::env, "cannot remove {}: {}", p.string(), errno_text());
+    }
+    fsync_dir(p.parent_path());
+    for (size_t pos = rel.rfind('/'); pos != std::string::npos && pos > 0;
+         pos = rel.rfind('/', pos - 1)) {
+        fs::path d = root / rel.substr(0, pos);
+        if (::rmdir(d.c_str()) != 0) break;
+        fsync_dir(d.parent_path());
+    }
+}
+
+void list_into(const fs::path& dir, const std::string& prefix, const std::string& ext,
+               std::vector<std::string>& out) {
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    if (ec) fail(Exit::env, "cannot list {}: {}", dir.string(), ec.message());
+    for (const auto& entry : it) {
+        std::string name = entry.path().filename().string();
+        if (name.empty() || name[0] == '.') continue; // .git, temporary files
+        auto st = entry.symlink_status(ec);
+        if (ec) continue;
+        if (fs::is_directory(st))
+            list_into(entry.path(), prefix + name + "/", ext, out);
+        else if (fs::is_regular_file(st) && name.size() >= ext.size() &&
+                 name.compare(name.size() - ext.size(), ext.size(), ext) == 0)
+            out.push_back(prefix + name);
+    }
+}
+
+std::vector<std::string> list_files(const fs::path& root, const std::string& folder,
+                                    const std::string& ext) {
+    std::vector<std::string> out;
+    fs::path base = folder.empty() ? root : root / folder;
+    std::error_code ec;
+    if (!fs::is_directory(base, ec)) return out;
+    list_into(base, folder.empty() ? "" : folder + "/", ext, out);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// True for write_file_atomic's temporary names: ".NAME.tmp-PID-N".
+bool is_temporary_name(const std::string& name) {
+    if (name.size() < 2 || name[0] != '.') return false;
+    size_t at = name.rfind(".tmp-");
+    if (at == std::string::npos || at == 0) return false;
+    size_t dash = name.find('-', at + 5);
+    if (dash == std::string::npos || dash == at + 5 || dash + 1 == name.size()) return false;
+    auto digits = [&](size_t from, size_t to) {
+        for (size_t i = from; i < to; ++i)
+            if (name[i] < '0' || name[i] > '9') return false;
+        return true;
+    };
+    return digits(at + 5, dash) && digits(dash + 1, name.size());
+}
+
+// Removes the entries of dir whose name satisfies pred; returns how many.
+template <typename Pred> int remove_matching(const fs::path& dir, Pred pred) {
+    DIR* d = ::opendir(dir.c_str());
+    if (!d) return 0;
+    std::vector<std::string> names;
+    while (dirent* e = ::readdir(d))
+        if (pred(std::string(e->d_name))) names.emplace_back(e->d_name);
+    ::closedir(d);
+    int removed = 0;
+    for (const auto& n : names)
+        if (::unlink((dir / n).c_str()) == 0) ++removed;
+    if (removed) fsync_dir(dir);
+    return removed;
+}
+
+// The lock files libgit2 leaves when killed while writing; only called
+// with the journal's lock held, when a crash is known to have happened.
+std::vector<std::string> remove_stale_git_locks(const fs::path& gitdir) {
+    std::vector<std::string> removed;
+    for (const char* lock :
+         {"index.lock", "HEAD.lock", "refs/heads/main.lock", "packed-refs.lock", "config.lock"})
+        if (::unlink((gitdir / lock).c_str()) == 0) removed.emplace_back(lock);
+    return removed;
+}
+
+std::string commit_message(const std::string& message) {
+    std::string m = message;
+    while (!m.empty() &&
+           (m.back() == '\n' || m.back() == '\r' || m.back() == ' ' || m.back() == '\t'))
+        m.pop_back();
+    if (m.empty() || m[0] == '\n') fail(Exit::data, "a journal change needs a message");
+    return m + "\n";
+}
+
+CommitInfo info_of(const git_commit* c) {
+    CommitInfo info;
+    info.id = git::hex(*git_commit_id(c));
+    const char* m = git_commit_message(c);
+    std::string_view msg = m ? m : "";
+    info.message = std::string(msg.substr(0, msg.find('\n')));
+    if (const git_signature* a = git_commit_author(c)) {
+        info.author = a->name ? a->name : "";
+        info.email = a->email ? a->email : "";
+    }
+    info.time = git_commit_time(c);
+    return info;
+}
+
+// What one path of a change does to the index: its new blob, or removal.
+struct Touch {
+    std::string path;
+    std::optional<git_oid> id; // nullopt: removed
+};
+
+// The work done under the lock, on one open repository.
+class Session {
+public:
+    Session(const fs::path& root, git_repository* repo)
+        : root_(root), gitdir_(root / ".git"), repo_(repo) {}
+
+    // Writes and commits staged (see Journal::change).
+    std::optional<CommitInfo> apply(const std::string& message, const Staged& staged);
+    std::vector<std::string> recover();
+    // The first commit: hired.yaml (and whatever a journal copied without its
+    // .git holds).
+    void create();
+    void check_format() const;
+
+private:
+    struct Plan {
+        git::Commit head;
+        git::Tree base;
+        std::vector<Touch> touched;                                     // disk + index
+        std::vector<std::pair<std::string, const std::string*>> commit; // nullptr: removal
+    };
+    Plan plan(const Staged& staged, bool compare_disk) const;
+    std::optional<CommitInfo> commit(const std::string& message, Plan& plan);
+    void write_pending(const std::vector<Touch>& touched);
+    void clear_pending();
+    void update_index(const std::vector<Touch>& touched);
+
+    const fs::path& root_;
+    fs::path gitdir_;
+    git_repository* repo_;
+};
+
+Session::Plan Session::plan(const Staged& staged, bool compare_disk) const {
+    Plan p;
+    p.head = git::head_commit(repo_);
+    p.base = p.head ? git::commit_tree(p.head.get()) : git::empty_tree(repo_);
+    for (const auto& [path, content] : staged) {
+        require_path(path);
+        if (content) {
+            auto next = staged.lower_bound(path + "/");
+            if (next != staged.end() && next->first.compare(0, path.size() + 1, path + "/") == 0 &&
+                next->second)
+                fail(Exit::data, "cannot write both {} and {}", path, next->first);
+        }
+        git::TreeEntry old = git::entry_bypath(p.base.get(), path);
+        if (old && git_tree_entry_type(old.get()) != GIT_OBJECT_BLOB)
+            fail(Exit::data, "cannot {} {}: it is a folder in the journal",
+                 content ? "write" : "remove", path);
+        if (!old && content) {
+            for (size_t pos = path.find('/'); pos != std::string::npos;
+                 pos = path.find('/', pos + 1)) {
+                git::TreeEntry up = git::entry_bypath(p.base.get(), path.substr(0, pos));
+                if (up && git_tree_entry_type(up.get()) == GIT_OBJECT_BLOB)
+                    fail(Exit::data, "cannot write {}: {} is a file", path, path.substr(0, pos));
+            }
+        }
+        if (content) {
+            git_oid id = git::blob_id(*content);
+            bool same = old && git_oid_equal(git_tree_entry_id(old.get()), &id) &&
+                        git_tree_entry_filemode(old.get()) == GIT_FILEMODE_BLOB;
+            // Unchanged from HEAD; the disk is brought back too if it differs.
+            if (same && (!compare_disk || read_regular(root_ / path) == *content)) continue;
+            p.touched.push_back({path, id});
+            if (!same) p.commit.emplace_back(path, &*content);
+        } else {
+            if (old) p.commit.emplace_back(path, nullptr);
+            if (old || (compare_disk && ::access((root_ / path).c_str(), F_OK) == 0))
+                p.touched.push_back({path, std::nullopt});
+        }
+    }
+    return p;
+}
+
+std::optional<CommitInfo> Session::commit(const std::string& message, Plan& p) {
+    if (p.commit.empty()) return std::nullopt;
+    std::string msg = commit_message(message);
+    std::vector<git_tree_update> updates;
+    updates.reserve(p.commit.size());
+    for (const auto& [path, content] : p.commit) {
+        git_tree_update u{};
+        u.path = path.c_str();
+        if (content) {
+            u.action = GIT_TREE_UPDATE_UPSERT;
+            u.filemode = GIT_FILEMODE_BLOB;
+            git::check(git_blob_create_from_buffer(&u.id, repo_, content->data(), content->size()),
+                       fmt::format("storing {}", path));
+        } else {
+            u.action = GIT_TREE_UPDATE_REMOVE;
+        }
+        updates.push_back(u);
+    }
+    // Only the folders on the changed paths are rebuilt; the rest of the
+    // tree is shared with HEAD's.
+    git_oid tree_id;
+    git::check(
+        git_tree_create_updated(&tree_id, repo_, p.base.get(), updates.size(), updates.data()),
+        "building the new tree");
+    if (git_oid_equal(&tree_id, git_tree_id(p.base.get()))) return std::nullopt;
+    git_tree* raw_tree = nullptr;
+    git::check(git_tree_lookup(&raw_tree, repo_, &tree_id), "reading the new tree");
+    git::Tree tree(raw_tree);
+    git::Signature sig = git::default_signature(repo_);
+    const git_commit* parents[] = {p.head.get()};
+    git_oid commit_id;
+    // Objects are written before "HEAD" (refs/heads/main) moves, and only
+    // when it still names our parent: HEAD always names a complete commit.
+    git::check(git_commit_create(&commit_id, repo_, "HEAD", sig.get(), sig.get(), nullptr,
+                                 msg.c_str(), tree.get(), p.head ? 1 : 0, parents),
+               "committing");
+    git::Commit c = git::lookup_commit(repo_, commit_id);
+    return info_of(c.get());
+}
+
+void Session::write_pending(const std::vector<Touch>& touched) {
+    std::string text;
+    for (const auto& t : touched)
+        text += t.path + "\n";
+    write_file_atomic(gitdir_ / pending_file, text, 0600);
+}
+
+void Session::clear_pending() {
+    // Not flushed: should the removal be lost in a power cut, recover()
+    // merely compares those files with HEAD once more.
+    ::unlink((gitdir_ / pending_file).c_str());
+}
+
+void Session::update_index(const std::vector<Touch>& touched) {
+    git_index* raw = nullptr;
+    git::check(git_repository_index(&raw, repo_), "opening the index");
+    git::Index index(raw);
+    for (const auto& t : touched) {
+        if (!t.id) {
+            git::check(git_index_remove_bypath(index.get(), t.path.c_str()),
+                       fmt::format("removing {} from the index", t.path));
+            continue;
+        }
+        // The stat data of the file just written, so that git sees it clean
+        // without hashing it again; nothing else in the index is looked at.
+        struct stat st {};
+        fs::path file = root_ / t.path;
+        if (::lstat(file.c_str(), &st) != 0)
+            fail(Exit::env, "cannot read {}: {}", file.string(), errno_text());
+        git_index_entry e{};
+        e.ctime.seconds = static_cast<int32_t>(st.st_ctim.tv_sec);
+        e.ctime.nanoseconds = static_cast<uint32_t>(st.st_ctim.tv_nsec);
+        e.mtime.seconds = static_cast<int32_t>(st.st_mtim.tv_sec);
+        e.mtime.nanoseconds = static_cast<uint32_t>(st.st_mtim.tv_nsec);
+        e.dev = static_cast<uint32_t>(st.st_dev);
+        e.ino = static_cast<uint32_t>(st.st_ino);
+        e.mode = GIT_FILEMODE_BLOB;
+        e.uid = st.st_uid;
+        e.gid = st.st_gid;
+        e.file_size = static_cast<uint32_t>(st.st_size);
+        e.id = *t.id;
+        e.path = t.path.c_str();
+        git::check(git_index_add(index.get(), &e), fmt::format("adding {} to the index", t.path));
+    }
+    git::check(git_index_write(index.get()), "writing the index");
+}
+
+std::optional<CommitInfo> Session::apply(const std::string& message, const Staged& staged) {
+    Plan p = plan(staged, true);
+    if (p.touched.empty()) return std::nullopt;
+    if (!p.commit.empty()) commit_message(message); // refuse a bad message before writing
+    write_pending(p.touched);
+    for (const auto& t : p.touched) {
+        if (t.id) {
+            make_parents(root_, t.path);
+            write_file_atomic(root_ / t.path, *staged.at(t.path), 0600);
+        } else {
+            remove_file(root_, t.path);
+        }
+    }
+    std::optional<CommitInfo> info = commit(message, p);
+    update_index(p.touched);
+    clear_pending();
+    return info;
+}
+
+std::vector<std::string> Session::recover() {
+    std::vector<std::string> done;
+    // A crash while the pending list itself was being written.
+    remove_matching(gitdir_, [](const std::string& n) {
+        return n.rfind(std::string(".") + pending_file + ".tmp-", 0) == 0;
+    });
+    auto text = try_read_file(gitdir_ / pending_file);
+    if (!text) return done;
+
+    std::vector<std::string> paths;
+    for (size_t start = 0; start < text->size();) {
+        size_t end = text->find('\n', start);
+        if (end == std::string::npos) end = text->size();
+        std::string line = text->substr(start, end - start);
+        if (!line.empty() && Journal::is_valid_path(line)) paths.push_back(line);
+        start = end + 1;
+    }
+
+    // libgit2's lock files and temporary objects: we hold the journal's
+    // lock, so nobody else is writing them.
+    for (const auto& lock : remove_stale_git_locks(gitdir_))
+        done.push_back(fmt::format("removed a stale .git/{}", lock));
+    remove_matching(gitdir_ / "objects",
+                    [](const std::string& n) { return n.rfind("tmp_object", 0) == 0; });
+
+    std::set<std::string> folders;
+    for (const auto& path : paths) {
+        size_t slash = path.rfind('/');
+        folders.insert(slash == std::string::npos ? "" : path.substr(0, slash));
+    }
+    int temporaries = 0;
+    for (const auto& folder : folders)
+        temporaries += remove_matching(folder.empty() ? root_ : root_ / folder, is_temporary_name);
+    if (temporaries)
+        done.push_back(
+            fmt::format("removed {} temporary file{}", temporaries, temporaries == 1 ? "" : "s"));
+
+    // The disk state of those paths is what the interrupted change wrote.
+    Staged staged;
+    for (const auto& path : paths)
+        staged[path] = read_regular(root_ / path);
+    if (git::head_commit(repo_)) {
+        Plan p = plan(staged, false);
+        size_t n = p.commit.size();
+        if (auto info = commit(
+                fmt::format("recover: uncommitted changes ({} file{})", n, n == 1 ? "" : "s"), p))
+            done.push_back(fmt::format("committed {} file{} written but not committed ({})", n,
+                                       n == 1 ? "" : "s", info->id.substr(0, 12)));
+    }
+    std::vector<Touch> touched;
+    for (const auto& [path, content] : staged) {
+        if (!content) {
+            touched.push_back({path, std::nullopt});
+            continue;
+        }
+        git_oid id;
+        // Usually already stored; a journal without a first commit has not.
+        git::check(git_blob_create_from_buffer(&id, repo_, content->data(), content->size()),
+                   fmt::format("storing {}", path));
+        touched.push_back({path, id});
+    }
+    update_index(touched);
+    clear_pending();
+    if (done.empty()) done.push_back("finished an interrupted change");
+    return done;
+}
+
+void Session::create() {
+    Staged staged;
+    if (auto existing = read_regular(root_ / format_file)) {
+        // A journal copied without its .git: keep all of it.
+        for (const auto& path : list_files(root_, "", ""))
+            if (Journal::is_valid_path(path)) staged[path] = read_regular(root_ / path);
+    } else {
+        staged[format_file] = std::string(format_text);
+    }
+    apply(create_message, staged);
+}
+
+void Session::check_format() const {
+    fs::path file = root_ / format_file;
+    auto text = read_regular(file);
+    if (!text)
+        fail(Exit::data, "{} is missing: {} is a git repository but not a hired journal",
+             file.string(), root_.string());
+    yaml::NodePtr doc = yaml::parse(*text, file.string());
+    const yaml::Node* v = doc->is_map() ? doc->find("format") : nullptr;
+    if (!v)
+        fail_at(file.string(), doc->mark.line, doc->mark.column,
+                "expected \"format: {}\" (the journal's format version)", format_version);
+    int64_t format = yaml::as_int(*v, file.string(), "format", 1, 1'000'000);
+    if (format > format_version)
+        fail(Exit::data, "{}: the journal has format {}, newer than this hired understands ({})",
+             file.string(), format, format_version);
+}
+
+class StagedChange final : public Change {
+public:
+    explicit StagedChange(const fs::path& root) : root_(root) {}
+    void write(const std::string& rel, const std::string& content) override {
+        require_path(rel);
+        staged_[rel] = content;
+    }
+    void remove(const std::string& rel) override {
+        require_path(rel);
+        staged_[rel] = std::nullopt;
+    }
+    std::optional<std::string> read(const std::string& rel) const override {
+        require_path(rel);
+        if (auto it = staged_.find(rel); it != staged_.end()) return it->second;
+        return try_read_file(root_ / rel);
+    }
+    const Staged& staged() const { return staged_; }
+
+private:
+    const fs::path& root_;
+    Staged staged_;
+};
+
+// What undo writes: for each path that differs between current and target,
+// target's content (nullopt where target has none).
+void revert_into(git_repository* repo, const git_tree* target, const git_tree* current,
+                 const std::string& prefix, Staged& out);
+
+void all_files(git_repository* repo, const git_tree* tree, const std::string& prefix, bool keep,
+               Staged& out) {
+    for (size_t i = 0, n = git_tree_entrycount(tree); i < n; ++i) {
+        const git_tree_entry* e = git_tree_entry_byindex(tree, i);
+        std::string path = prefix + git_tree_entry_name(e);
+        if (git_tree_entry_type(e) == GIT_OBJECT_TREE) {
+            git_tree* sub = nullptr;
+            git::check(git_tree_lookup(&sub, repo, git_tree_entry_id(e)), "reading a tree");
+            git::Tree owned(sub);
+            all_files(repo, sub, path + "/", keep, out);
+        } else if (keep) {
+            git::Blob b = git::lookup_blob(repo, *git_tree_entry_id(e));
+            out[path] = std::string(static_cast<const char*>(git_blob_rawcontent(b.get())),
+                                    static_cast<size_t>(git_blob_rawsize(b.get())));
+        } else {
+            out[path] = std::nullopt;
+        }
+    }
+}
+
+void revert_into(git_repository* repo, const git_tree* target, const git_tree* current,
+                 const std::string& prefix, Staged& out) {
+    std::map<std::string, std::pair<const git_tree_entry*, const git_tree_entry*>> names;
+    for (size_t i = 0, n = git_tree_entrycount(target); i < n; ++i) {
+        const git_tree_entry* e = git_tree_entry_byindex(target, i);
+        names[git_tree_entry_name(e)].first = e;
+    }
+    for (size_t i = 0, n = git_tree_entrycount(current); i < n; ++i) {
+        const git_tree_entry* e = git_tree_entry_byindex(current, i);
+        names[git_tree_entry_name(e)].second = e;
+    }
+    auto subtree = [&](const git_tree_entry* e) {
+        git_tree* t = nullptr;
+        git::check(git_tree_lookup(&t, repo, git_tree_entry_id(e)), "reading a tree");
+        return git::Tree(t);
+    };
+    for (const auto& [name, pair] : names) {
+        auto [want, have] = pair;
+        std::string path = prefix + name;
+        if (want && have && git_oid_equal(git_tree_entry_id(want), git_tree_entry_id(have)) &&
+            git_tree_entry_filemode(want) == git_tree_entry_filemode(have))
+            continue;
+        bool want_tree = want && git_tree_entry_type(want) == GIT_OBJECT_TREE;
+        bool have_tree = have && git_tree_entry_type(have) == GIT_OBJECT_TREE;
+        if (want && have && want_tree != have_tree)
+            fail(Exit::data, "cannot undo: {} changed between a file and a folder", path);
+        if (want_tree && have_tree) {
+            revert_into(repo, subtree(want).get(), subtree(have).get(), path + "/", out);
+        } else if (want_tree) {
+            all_files(repo, subtree(want).get(), path + "/", true, out);
+        } else if (have_tree) {
+            all_files(repo, subtree(have).get(), path + "/", false, out);
+        } else if (want) {
+            git::Blob b = git::lookup_blob(repo, *git_tree_entry_id(want));
+            out[path] = std::string(static_cast<const char*>(git_blob_rawcontent(b.get())),
+                                    static_cast<size_t>(git_blob_rawsize(b.get())));
+        } else {
+            out[path] = std::nullopt;
+        }
+    }
+}
+
+} // namespace
+
+Journal::Journal(fs::path dir) : dir_(std::move(dir)) {}
+
+Journal::~Journal() = default;
+
+bool Journal::exists() const {
+    return is_regular(dir_ / format_file);
+}
+
+std::optional<std::string> Journal::read(const std::string& rel) const {
+    require_path(rel);
+    return try_read_file(dir_ / rel);
+}
+
+std::vector<std::string> Journal::list(const std::string& folder, const std::string& ext) const {
+    if (!folder.empty()) require_path(folder);
+    return list_files(dir_, folder, ext);
+}
+
+bool Journal::is_valid_path(std::string_view rel) {
+    if (rel.empty() || rel.size() > 4096) return false;
+    size_t start = 0;
+    for (;;) {
+        size_t end = rel.find('/', start);
+        std::string_view part =
+            rel.substr(start, end == std::string_view::npos ? rel.npos : end - start);
+        if (part.empty() || part.size() > 255 || part == "." || part == "..") return false;
+        if (part.size() == 4 && (part[0] == '.') && (part[1] | 0x20) == 'g' &&
+            (part[2] | 0x20) == 'i' && (part[3] | 0x20) == 't')
+            return false;
+        for (char ch : part) {
+            auto c = static_cast<unsigned char>(ch);
+            bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '.' || c == '_' || c == '-' || c >= 0x80;
+            if (!ok) return false;
+        }
+        if (end == std::string_view::npos) return true;
+        start = end + 1;
+    }
+}
+
+void Journal::use_git() const {
+    if (!git_) git_ = std::make_unique<git::Library>();
+}
+
+namespace {
+
+// The journal's folder (0700) and its .git, made before the lock can be
+// taken; refuses to turn a folder holding something else into a journal.
+void prepare_folder(const fs::path& dir) {
+    make_dirs(dir, 0700);
+    fs::path gitdir = dir / ".git";
+    std::error_code ec;
+    if (fs::exists(gitdir, ec)) return;
+    if (!fs::exists(dir / format_file, ec)) {
+        for (const auto& entry : fs::directory_iterator(dir, ec))
+            if (entry.path().filename() != ".git")
+                fail(Exit::data,
+                     "{} is not empty and not a hired journal: choose another folder "
+                     "(--journal DIR or HIRED_JOURNAL)",
+                     dir.string());
+    }
+    if (::mkdir(gitdir.c_str(), 0700) != 0 && errno != EEXIST)
+        fail(Exit::env, "cannot create folder {}: {}", gitdir.string(), errno_text());
+    ::chmod(gitdir.c_str(), 0700);
+}
+
+// Opens the repository, creating (or completing) it when needed, under the
+// lock. A creation killed half-way may have left libgit2's lock files.
+git::Repository open_for_writing(const fs::path& dir) {
+    git::Repository repo = git::open(dir);
+    if (repo && git::head_commit(repo.get())) return repo;
+    remove_stale_git_locks(dir / ".git");
+    ::chmod(dir.c_str(), 0700);
+    return git::init(dir);
+}
+
+} // namespace
+
+namespace {
+
+// Marks a Journal as writing for one scope.
+class Writing {
+public:
+    explicit Writing(bool& flag) : flag_(flag) {
+        if (flag_) fail(Exit::data, "a journal change cannot start inside another one");
+        flag_ = true;
+    }
+    ~Writing() { flag_ = false; }
+    Writing(const Writing&) = delete;
+    Writing& operator=(const Writing&) = delete;
+
+private:
+    bool& flag_;
+};
+
+} // namespace
+
+std::optional<CommitInfo> Journal::change(const std::string& message,
+                                          const std::function<void(Change&)>& edit) {
+    Writing writing(writing_);
+    prepare_folder(dir_);
+    use_git();
+    WriteLock lock(dir_ / ".git" / lock_file, lock_timeout_ms);
+    git::Repository repo = open_for_writing(dir_);
+    Session session(dir_, repo.get());
+    recovered = session.recover();
+    if (!git::head_commit(repo.get())) session.create();
+    session.check_format();
+    StagedChange staged(dir_);
+    edit(staged);
+    return session.apply(message, staged.staged());
+}
+
+std::vector<CommitInfo> Journal::history(size_t n) const {
+    std::vector<CommitInfo> out;
+    std::error_code ec;
+    if (!fs::exists(dir_ / ".git", ec)) return out;
+    use_git();
+    git::Repository repo = git::open(dir_);
+    if (!repo) return out;
+    git::Commit c = git::head_commit(repo.get());
+    while (c && (n == 0 || out.size() < n)) {
+        out.push_back(info_of(c.get()));
+        if (git_commit_parentcount(c.get()) == 0) break;
+        git_commit* parent = nullptr;
+        git::check(git_commit_parent(&parent, c.get(), 0), "reading history");
+        c.reset(parent);
+    }
+    return out;
+}
+
+CommitInfo Journal::undo() {
+    Writing writing(writing_);
+    std::error_code ec;
+    if (!fs::exists(dir_ / ".git", ec)) fail(Exit::data, "nothing to undo");
+    use_git();
+    WriteLock lock(dir_ / ".git" / lock_file, lock_timeout_ms);
+    git::Repository repo = git::open(dir_);
+    if (!repo) fail(Exit::data, "nothing to undo");
+    Session session(dir_, repo.get());
+    recovered = session.recover();
+    git::Commit head = git::head_commit(repo.get());
+    if (!head || git_commit_parentcount(head.get()) == 0) fail(Exit::data, "nothing to undo");
+    session.check_format();
+    git_commit* raw_parent = nullptr;
+    git::check(git_commit_parent(&raw_parent, head.get(), 0), "reading HEAD's parent");
+    git::Commit parent(raw_parent);
+    git::Tree target = git::commit_tree(parent.get());
+    git::Tree current = git::commit_tree(head.get());
+    Staged staged;
+    revert_into(repo.get(), target.get(), current.get(), "", staged);
+    std::string message = "undo: " + info_of(head.get()).message;
+    auto info = session.apply(message, staged);
+    if (!info) fail(Exit::data, "nothing to undo: the last commit changed no files");
+    return *info;
+}
+
+std::vector<std::string> Journal::recover() {
+    Writing writing(writing_);
+    std::error_code ec;
+    if (!fs::is_directory(dir_ / ".git", ec)) return {};
+    use_git();
+    WriteLock lock(dir_ / ".git" / lock_file, lock_timeout_ms);
+    git::Repository repo = git::open(dir_);
+    if (!repo) return {};
+    return Session(dir_, repo.get()).recover();
+}
+
+} // namespace hired::tracker
