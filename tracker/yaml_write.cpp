@@ -38,7 +38,9 @@ Out Out::map() {
     return o;
 }
 
-Out Out::null_value() { return Out{}; }
+Out Out::null_value() {
+    return Out{};
+}
 
 Out& Out::add(std::string key, Out value) {
     entries.emplace_back(std::move(key), std::move(value));
@@ -53,11 +55,14 @@ Out& Out::set(std::string key, std::string_view value) {
 Out& Out::set_list(std::string key, const std::vector<std::string>& v, bool flow_style) {
     if (v.empty()) return *this;
     Out seq = sequence(flow_style);
-    for (const auto& s : v) seq.push(scalar(s));
+    for (const auto& s : v)
+        seq.push(scalar(s));
     return add(std::move(key), std::move(seq));
 }
 
-Out& Out::set_number(std::string key, long long value) { return add(std::move(key), number(value)); }
+Out& Out::set_number(std::string key, long long value) {
+    return add(std::move(key), number(value));
+}
 
 Out& Out::set_if(std::string key, Out value) {
     if (!value.empty()) add(std::move(key), std::move(value));
@@ -71,10 +76,14 @@ Out& Out::push(Out value) {
 
 bool Out::empty() const {
     switch (kind) {
-    case Kind::null: return true;
-    case Kind::scalar: return text.empty();
-    case Kind::sequence: return items.empty();
-    case Kind::map: return entries.empty();
+    case Kind::null:
+        return true;
+    case Kind::scalar:
+        return text.empty();
+    case Kind::sequence:
+        return items.empty();
+    case Kind::map:
+        return entries.empty();
     }
     return true;
 }
@@ -92,10 +101,14 @@ long decode(std::string_view s, size_t& i) {
     }
     int len = 0;
     long cp = 0;
-    if ((b & 0xE0) == 0xC0) len = 2, cp = b & 0x1F;
-    else if ((b & 0xF0) == 0xE0) len = 3, cp = b & 0x0F;
-    else if ((b & 0xF8) == 0xF0) len = 4, cp = b & 0x07;
-    else return -1;
+    if ((b & 0xE0) == 0xC0)
+        len = 2, cp = b & 0x1F;
+    else if ((b & 0xF0) == 0xE0)
+        len = 3, cp = b & 0x0F;
+    else if ((b & 0xF8) == 0xF0)
+        len = 4, cp = b & 0x07;
+    else
+        return -1;
     if (i + static_cast<size_t>(len) > s.size()) return -1;
     for (int k = 1; k < len; ++k) {
         auto c = static_cast<unsigned char>(s[i + static_cast<size_t>(k)]);
@@ -132,7 +145,8 @@ bool reserved_word(std::string_view s) {
     static constexpr std::array<std::string_view, 10> words = {"null", "true", "false", "yes", "no",
                                                                "on",   "off",  "y",     "n",   "~"};
     std::string lower(s);
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : lower)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return std::find(words.begin(), words.end(), lower) != words.end();
 }
 
@@ -140,7 +154,8 @@ bool reserved_word(std::string_view s) {
 bool number_like(std::string_view s) {
     if (s.empty()) return false;
     char c0 = s[0];
-    if (!(std::isdigit(static_cast<unsigned char>(c0)) || c0 == '+' || c0 == '-' || c0 == '.')) return false;
+    if (!(std::isdigit(static_cast<unsigned char>(c0)) || c0 == '+' || c0 == '-' || c0 == '.'))
+        return false;
     static const std::regex re(
         R"(^[-+]?(\.[0-9_]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$)"
         R"(|^[-+]?0[xX][0-9a-fA-F_]+$|^[-+]?0[oO]?[0-7_]+$|^[-+]?0[bB][01_]+$)"
@@ -149,7 +164,9 @@ bool number_like(std::string_view s) {
     return std::regex_match(s.begin(), s.end(), re);
 }
 
-std::string spaces(int n) { return std::string(static_cast<size_t>(n), ' '); }
+std::string spaces(int n) {
+    return std::string(static_cast<size_t>(n), ' ');
+}
 
 // A plain scalar as far as the YAML grammar goes (ignoring what it would
 // mean: numbers and booleans are fine here).
@@ -185,28 +202,56 @@ std::string double_quoted(std::string_view s) {
         long cp = decode(s, i);
         if (cp < 0) throw Error(Exit::data, "text is not valid UTF-8");
         switch (cp) {
-        case '"': out += "\\\""; continue;
-        case '\\': out += "\\\\"; continue;
-        case '\0': out += "\\0"; continue;
-        case '\a': out += "\\a"; continue;
-        case '\b': out += "\\b"; continue;
-        case '\t': out += "\\t"; continue;
-        case '\n': out += "\\n"; continue;
-        case '\v': out += "\\v"; continue;
-        case '\f': out += "\\f"; continue;
-        case '\r': out += "\\r"; continue;
-        case 0x1B: out += "\\e"; continue;
-        default: break;
+        case '"':
+            out += "\\\"";
+            continue;
+        case '\\':
+            out += "\\\\";
+            continue;
+        case '\0':
+            out += "\\0";
+            continue;
+        case '\a':
+            out += "\\a";
+            continue;
+        case '\b':
+            out += "\\b";
+            continue;
+        case '\t':
+            out += "\\t";
+            continue;
+        case '\n':
+            out += "\\n";
+            continue;
+        case '\v':
+            out += "\\v";
+            continue;
+        case '\f':
+            out += "\\f";
+            continue;
+        case '\r':
+            out += "\\r";
+            continue;
+        case 0x1B:
+            out += "\\e";
+            continue;
+        default:
+            break;
         }
-        if (cp < 0x20 || cp == 0x7F) out += fmt::format("\\x{:02X}", cp);
-        else if (needs_escape(cp)) out += fmt::format("\\u{:04X}", cp);
-        else out.append(s.substr(start, i - start));
+        if (cp < 0x20 || cp == 0x7F)
+            out += fmt::format("\\x{:02X}", cp);
+        else if (needs_escape(cp))
+            out += fmt::format("\\u{:04X}", cp);
+        else
+            out.append(s.substr(start, i - start));
     }
     out += '"';
     return out;
 }
 
-std::string inline_scalar(std::string_view s) { return plain_ok(s) ? std::string(s) : double_quoted(s); }
+std::string inline_scalar(std::string_view s) {
+    return plain_ok(s) ? std::string(s) : double_quoted(s);
+}
 
 namespace {
 
@@ -225,7 +270,8 @@ bool block_ok(std::string_view s) {
 // or dash that owns the scalar, and the content goes two further in.
 void emit_block(std::string_view s, int col, std::string& out) {
     size_t end = s.size();
-    while (end > 0 && s[end - 1] == '\n') --end;
+    while (end > 0 && s[end - 1] == '\n')
+        --end;
     size_t trailing = s.size() - end;
     std::string_view body = s.substr(0, end);
 
@@ -234,7 +280,8 @@ void emit_block(std::string_view s, int col, std::string& out) {
     bool indicator = false;
     for (size_t pos = 0; pos <= body.size();) {
         size_t nl = body.find('\n', pos);
-        std::string_view line = body.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+        std::string_view line =
+            body.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
         if (!line.empty()) {
             indicator = line.front() == ' ';
             break;
@@ -248,7 +295,8 @@ void emit_block(std::string_view s, int col, std::string& out) {
     out += '\n';
     for (size_t pos = 0;;) {
         size_t nl = body.find('\n', pos);
-        std::string_view line = body.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+        std::string_view line =
+            body.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
         if (!line.empty()) {
             out += spaces(col + 2);
             out += line;
@@ -257,7 +305,8 @@ void emit_block(std::string_view s, int col, std::string& out) {
         if (nl == std::string_view::npos) break;
         pos = nl + 1;
     }
-    for (size_t k = 1; k < trailing; ++k) out += '\n';
+    for (size_t k = 1; k < trailing; ++k)
+        out += '\n';
 }
 
 constexpr int kMaxDepth = 200;
@@ -266,7 +315,8 @@ void emit_map(const Out& m, int col, bool first_inline, std::string& out, int de
 void emit_seq(const Out& s, int col, std::string& out, int depth);
 
 void check_depth(int depth) {
-    if (depth > kMaxDepth) throw Error(Exit::data, fmt::format("nesting deeper than {} levels", kMaxDepth));
+    if (depth > kMaxDepth)
+        throw Error(Exit::data, fmt::format("nesting deeper than {} levels", kMaxDepth));
 }
 
 std::string scalar_text(const Out& v, bool flow) {
@@ -280,7 +330,8 @@ bool flow_fits(const Out& seq, int col) {
     size_t width = static_cast<size_t>(col) + 4;
     for (const auto& item : seq.items) {
         if (item.kind != Out::Kind::scalar) return false;
-        if (!(plain_ok(item.text, true) || (item.raw_plain && plain_structurally_ok(item.text, true))))
+        if (!(plain_ok(item.text, true) ||
+              (item.raw_plain && plain_structurally_ok(item.text, true))))
             return false;
         width += item.text.size() + 2;
     }
@@ -291,11 +342,15 @@ bool flow_fits(const Out& seq, int col) {
 void emit_value(const Out& v, int col, bool in_seq, std::string& out, int depth) {
     check_depth(depth);
     switch (v.kind) {
-    case Out::Kind::null: out += '\n'; return;
+    case Out::Kind::null:
+        out += '\n';
+        return;
     case Out::Kind::scalar:
         if (!valid_utf8(v.text)) throw Error(Exit::data, "text is not valid UTF-8");
-        if (block_ok(v.text)) emit_block(v.text, col, out);
-        else out += " " + scalar_text(v, false) + "\n";
+        if (block_ok(v.text))
+            emit_block(v.text, col, out);
+        else
+            out += " " + scalar_text(v, false) + "\n";
         return;
     case Out::Kind::sequence:
         if (v.items.empty()) {
@@ -378,7 +433,8 @@ std::string emit(const Out& root) {
                   ? root.text + "\n"
                   : double_quoted(root.text) + "\n";
         break;
-    case Out::Kind::null: return "~\n";
+    case Out::Kind::null:
+        return "~\n";
     }
     return out;
 }
@@ -386,7 +442,8 @@ std::string emit(const Out& root) {
 Out from_node(const yaml::Node& n) {
     // The parser caps nesting, so recursion here is bounded.
     switch (n.kind) {
-    case yaml::Node::Kind::null: return Out::null_value();
+    case yaml::Node::Kind::null:
+        return Out::null_value();
     case yaml::Node::Kind::scalar: {
         Out o = Out::scalar(n.value);
         o.raw_plain = n.plain;
@@ -394,7 +451,8 @@ Out from_node(const yaml::Node& n) {
     }
     case yaml::Node::Kind::sequence: {
         Out o = Out::sequence(false);
-        for (const auto& item : n.items) o.push(from_node(*item));
+        for (const auto& item : n.items)
+            o.push(from_node(*item));
         return o;
     }
     case yaml::Node::Kind::map: {

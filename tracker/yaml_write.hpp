@@ -21,10 +21,11 @@ namespace hired::tracker::yaml_write {
 struct Out {
     enum class Kind { null, scalar, sequence, map };
     Kind kind = Kind::null;
-    std::string text;        // scalars
-    bool raw_plain = false;  // write text plain whenever YAML allows (numbers, preserved hand-written values)
-    bool flow = false;       // sequences of short plain scalars: written as [a, b]
-    std::vector<Out> items;  // sequences
+    std::string text; // scalars
+    bool raw_plain =
+        false; // write text plain whenever YAML allows (numbers, preserved hand-written values)
+    bool flow = false;      // sequences of short plain scalars: written as [a, b]
+    std::vector<Out> items; // sequences
     std::vector<std::pair<std::string, Out>> entries; // maps, in this order
 
     static Out scalar(std::string s);
@@ -36,10 +37,11 @@ struct Out {
     // Map building. The set_* helpers omit empty values, so a record's file
     // shows only what is known.
     Out& add(std::string key, Out value);
-    Out& set(std::string key, std::string_view value);               // omitted when empty
-    Out& set_list(std::string key, const std::vector<std::string>& v, bool flow = true); // omitted when empty
+    Out& set(std::string key, std::string_view value); // omitted when empty
+    Out& set_list(std::string key, const std::vector<std::string>& v,
+                  bool flow = true); // omitted when empty
     Out& set_number(std::string key, long long value);
-    Out& set_if(std::string key, Out value);                          // omitted when an empty map/list
+    Out& set_if(std::string key, Out value); // omitted when an empty map/list
     // Sequence building.
     Out& push(Out value);
 

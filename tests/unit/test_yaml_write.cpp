@@ -52,10 +52,35 @@ const std::vector<std::string>& awkward() {
         "[flow]",
         "{flow: map}",
         "a, b",
-        "yes", "no", "Yes", "NO", "on", "off", "y", "n", "true", "False",
-        "null", "Null", "~",
-        "1", "-1", "+1", "1.0", "1e3", ".5", "0x10", "0o17", "017", "0b101", "1_000", ".inf", "-.inf", ".NaN",
-        "12:30", "1:20:30",
+        "yes",
+        "no",
+        "Yes",
+        "NO",
+        "on",
+        "off",
+        "y",
+        "n",
+        "true",
+        "False",
+        "null",
+        "Null",
+        "~",
+        "1",
+        "-1",
+        "+1",
+        "1.0",
+        "1e3",
+        ".5",
+        "0x10",
+        "0o17",
+        "017",
+        "0b101",
+        "1_000",
+        ".inf",
+        "-.inf",
+        ".NaN",
+        "12:30",
+        "1:20:30",
         "2026-03-04",
         "1.2.3",
         "line\n",
@@ -118,8 +143,10 @@ const std::vector<std::string>& awkward() {
 std::string show(const std::string& s) {
     std::string out;
     for (unsigned char c : s) {
-        if (c < 0x20 || c == 0x7f) out += fmt::format("\\x{:02x}", c);
-        else out += static_cast<char>(c);
+        if (c < 0x20 || c == 0x7f)
+            out += fmt::format("\\x{:02x}", c);
+        else
+            out += static_cast<char>(c);
     }
     return out;
 }
@@ -243,11 +270,13 @@ TEST_CASE("invalid UTF-8 is refused, not written") {
 }
 
 TEST_CASE("hand-written nodes pass through with their plain scalars") {
-    auto root = yaml::parse("custom:\n  count: 3\n  flag: yes\n  list: [a, b]\n  text: |\n    kept\n", "t.yaml");
+    auto root = yaml::parse(
+        "custom:\n  count: 3\n  flag: yes\n  list: [a, b]\n  text: |\n    kept\n", "t.yaml");
     Out doc = Out::map();
     doc.add("custom", yw::from_node(*root->find("custom")));
     std::string text = yw::emit(doc);
-    CHECK(text == "custom:\n  count: 3\n  flag: yes\n  list:\n    - a\n    - b\n  text: |\n    kept\n");
+    CHECK(text ==
+          "custom:\n  count: 3\n  flag: yes\n  list:\n    - a\n    - b\n  text: |\n    kept\n");
 }
 
 TEST_CASE("absurd nesting is refused") {
