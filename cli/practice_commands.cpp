@@ -1,6 +1,7 @@
 // `hired practice …`: the practice half's commands. Parsing and printing
 // only; the work is in practice/ (bank, judge, language, starter, session).
 #include "commands.hpp"
+#include "journal_support.hpp"
 #include "table.hpp"
 
 #include "practice/bank.hpp"
@@ -9,6 +10,8 @@
 #include "practice/runner.hpp"
 #include "practice/session.hpp"
 #include "practice/starter.hpp"
+#include "tracker/attempts.hpp"
+#include "tracker/journal.hpp"
 #include "util/files.hpp"
 #include "util/text.hpp"
 
@@ -75,11 +78,17 @@ std::string verdict_label(const Context& ctx, CaseVerdict v) {
 } // namespace
 
 int practice_list(Context& ctx, const Args& args) {
-    CommandLine cl(ctx, "practice list", "[--tag T]... [--difficulty D]", "List the problems in the bank.");
+    CommandLine cl(ctx, "practice list", "[--tag T]... [--difficulty D] [--status S]", "List the problems in the bank.");
     cl.options().add_options()
         ("tag", po::value<std::vector<std::string>>()->value_name("T"), "only problems with this tag (repeatable: all must match)")
-        ("difficulty", po::value<std::string>()->value_name("D"), "easy, medium or hard");
+        ("difficulty", po::value<std::string>()->value_name("D"), "easy, medium or hard")
+        ("status", po::value<std::string>()->value_name("S"), "new, attempted (never solved), solved, or due (for review)");
     if (!cl.parse(args)) return 0;
+    std::optional<tracker::StatusFilter> status;
+    if (cl.has("status")) {
+        status = tracker::parse_status_filter(cl.get<std::string>("status"));
+        if (!status) cl.usage_error(fmt::format("--status must be new, attempted, solved or due, not '{}'", cl.get<std::string>("status")));
+    }
     std::optional<Difficulty> diff;
     if (cl.has("difficulty")) {
         diff = parse_difficulty(to_lower(cl.get<std::string>("difficulty")));
@@ -89,9 +98,22 @@ int practice_list(Context& ctx, const Args& args) {
     for (auto& t : tags) t = to_lower(t);
     Bank bank(ctx.problem_dirs());
     for (const auto& e : bank.load_errors()) std::cerr << "hired: warning: skipped " << e << "\n";
+    tracker::PracticeIndex records;
+    tracker::Date now = today();
+    if (status) {
+        tracker::Journal journal(ctx.journal_dir());
+        tracker::JournalFiles files(journal);
+        tracker::Warnings warnings;
+        records = tracker::load_all_practice(files, warnings);
+        print_warnings(warnings);
+    }
     std::vector<const Problem*> shown;
     for (const auto& p : bank.all()) {
         if (diff && p.difficulty != *diff) continue;
+        if (status) {
+            auto it = records.find(p.id);
+            if (!tracker::matches(*status, it == records.end() ? nullptr : &it->second, now)) continue;
+        }
         bool ok = std::all_of(tags.begin(), tags.end(), [&](const std::string& t) {
             return std::find(p.tags.begin(), p.tags.end(), t) != p.tags.end();
         });
@@ -158,7 +180,7 @@ int practice_show(Context& ctx, const Args& args) {
     out += wrap(p.statement, width) + "\n";
     auto section = [&](const std::string& title, const std::string& body) {
         if (trim(body).empty()) return;
-        out += s.bold(title) + "\n" + wrap(body, width, "  ") + "\n";
+        out += s.bold(title) + "\n" + wrap_lines(body, width, "  ") + "\n";
     };
     section("Input", p.input_format);
     section("Output", p.output_format);

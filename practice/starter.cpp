@@ -12,12 +12,12 @@ std::string comment_block(const Problem& p, const std::string& prefix) {
     std::string out = fmt::format("{} {} ({}, {} minutes)\n", prefix, p.title, to_string(p.difficulty), p.minutes);
     if (!p.input_format.empty()) {
         out += prefix + " Input:\n";
-        std::string text = wrap(p.input_format, 76); // the lines below are views into it
+        std::string text = wrap_lines(p.input_format, 76); // the lines below are views into it
         for (auto line : split_lines(text)) out += fmt::format("{}   {}\n", prefix, line);
     }
     if (!p.output_format.empty()) {
         out += prefix + " Output:\n";
-        std::string text = wrap(p.output_format, 76);
+        std::string text = wrap_lines(p.output_format, 76);
         for (auto line : split_lines(text)) out += fmt::format("{}   {}\n", prefix, line);
     }
     out += fmt::format("{} Run: hired practice run {}\n", prefix, p.id);

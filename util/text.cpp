@@ -174,6 +174,15 @@ std::string wrap(std::string_view text, size_t width, std::string_view indent) {
     return out;
 }
 
+std::string wrap_lines(std::string_view text, size_t width, std::string_view indent) {
+    std::string out;
+    for (auto line : split_lines(text)) {
+        if (trim(line).empty()) out += "\n";
+        else out += wrap(trim(line), width, indent);
+    }
+    return out;
+}
+
 std::vector<std::string> split_command(std::string_view line) {
     std::vector<std::string> words;
     std::string cur;

@@ -27,6 +27,10 @@ std::vector<std::string> suggestions(std::string_view word, const std::vector<st
 // (code, lists) as they are. indent is prefixed to every line.
 std::string wrap(std::string_view text, size_t width, std::string_view indent = "");
 
+// Wraps each line on its own: for text whose line breaks mean something
+// (input formats: "First line: …", "Second line: …").
+std::string wrap_lines(std::string_view text, size_t width, std::string_view indent = "");
+
 // Display width in columns (counts UTF-8 code points, not bytes).
 size_t display_width(std::string_view s);
 

@@ -54,3 +54,9 @@ TEST_CASE("write_file_atomic replaces whole files with the given mode") {
     CHECK(files == 1); // no temporary left behind
     fs::remove_all(t);
 }
+
+TEST_CASE("wrap_lines keeps meaningful line breaks") {
+    CHECK(wrap_lines("First line: n.\nSecond line: n numbers.\n", 80, "  ") ==
+          "  First line: n.\n  Second line: n numbers.\n");
+    CHECK(wrap_lines("aaa bbb ccc\n", 8) == "aaa bbb\nccc\n");
+}
