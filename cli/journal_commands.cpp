@@ -379,6 +379,9 @@ std::optional<Round> round_from_editor(const Company& c, const Application& a, D
             }
             Warnings w;
             Round round = round_from(*doc, label, w);
+            // As on the command line, "text [problem-id]" links a problem.
+            for (auto& q : round.questions)
+                if (q.problem.empty()) q = parse_question(q.text);
             print_warnings(w);
             return round;
         } catch (const Error& e) {

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -188,16 +189,30 @@ EditResult edit_text(const std::string& text, const std::string& name) {
     // it, and the file goes in as "$1", never through the shell's parser.
     std::string script = editor + " \"$1\"";
     auto start = std::chrono::steady_clock::now();
+    // Like git: Ctrl-C belongs to the editor while it runs, so we outlive
+    // it and remove the temporary copy.
+    struct sigaction ignore {
+    }, old_int{}, old_quit{};
+    ignore.sa_handler = SIG_IGN;
+    ::sigemptyset(&ignore.sa_mask);
+    ::sigaction(SIGINT, &ignore, &old_int);
+    ::sigaction(SIGQUIT, &ignore, &old_quit);
     pid_t pid = ::fork();
-    if (pid < 0) fail(Exit::env, "cannot start the editor: fork failed");
     if (pid == 0) {
+        ::sigaction(SIGINT, &old_int, nullptr);
+        ::sigaction(SIGQUIT, &old_quit, nullptr);
         const char* argv[] = {"sh", "-c", script.c_str(), "sh", tmp.path().c_str(), nullptr};
         ::execv("/bin/sh", const_cast<char* const*>(argv));
         ::_exit(127);
     }
     int status = 0;
-    while (::waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR) fail(Exit::env, "cannot wait for the editor");
+    bool waited = pid > 0;
+    while (waited && ::waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR) waited = false;
+    ::sigaction(SIGINT, &old_int, nullptr);
+    ::sigaction(SIGQUIT, &old_quit, nullptr);
+    if (pid < 0) fail(Exit::env, "cannot start the editor: fork failed");
+    if (!waited) fail(Exit::env, "cannot wait for the editor");
     auto elapsed = std::chrono::steady_clock::now() - start;
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         if (WIFEXITED(status) && WEXITSTATUS(status) == 127)

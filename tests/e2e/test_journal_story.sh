@@ -17,11 +17,12 @@ export EDITOR=false # nothing here may open an editor by accident
 
 commits() { git -C "$journal" log --oneline | wc -l; }
 changes=0
-# change CMD...: a command that must succeed and make exactly one commit.
-change() {
+# change ARGS...: a hired command that must succeed and make exactly one commit.
+change() { change_by "$HIRED" "$@"; }
+change_by() {
     local before=0
     [ -d "$journal/.git" ] && before=$(commits)
-    run 0 "$HIRED" "$@"
+    run 0 "$@"
     local after
     after=$(commits)
     # The first change also makes the journal's creation commit.
@@ -249,6 +250,38 @@ expect_out "^edit: contacts/omar-haddad.yaml$"
 run 0 "$HIRED" check
 [ ! -s "$T/out" ] || fail "check found something after the fix"
 [ -z "$(git -C "$journal" status --porcelain)" ] || fail "uncommitted files after the edit"
+
+# On a terminal: a bad save asks "edit again?", and the second try is committed;
+# `round add` with no details opens a template.
+if have script; then
+    cat >"$T/twice-editor" <<EOF
+#!/bin/sh
+if [ -e "$T/tried" ]; then
+    printf 'name: Lee Wong\nrole: Engineering Manager\nnotes: second try\n' >"\$1"
+else
+    touch "$T/tried"
+    printf 'name: Lee Wong\nrole: [\n' >"\$1"
+fi
+EOF
+    cat >"$T/round-editor" <<'EOF'
+#!/bin/sh
+sed -i 's/^kind:$/kind: behavioral/; s/^rating:$/rating: 5/' "$1"
+sed -i '0,/^  -$/s//  - Ana (CTO)/' "$1"
+sed -i '0,/^  -$/s//  - Tell me about a conflict [log-merge]/' "$1"
+EOF
+    chmod +x "$T/twice-editor" "$T/round-editor"
+    printf 'y\n' >"$T/yes"
+    EDITOR="$T/twice-editor" change_by script -qec "'$HIRED' edit 'lee wong'" /dev/null <"$T/yes"
+    expect_out "edit again?"
+    expect_out "edit: contacts/lee-wong.yaml"
+    grep -q "second try" "$journal/contacts/lee-wong.yaml" || fail "the second edit was not saved"
+    on 2026-06-03
+    EDITOR="$T/round-editor" change_by script -qec "'$HIRED' round add Initech" /dev/null </dev/null
+    expect_out "round: Initech, behavioral #5 (pending)"
+    run 0 "$HIRED" company show initech --json
+    json 'j["applications"][0]["rounds"][4]["questions"] == [{"text": "Tell me about a conflict", "problem": "log-merge"}]'
+    json 'j["applications"][0]["rounds"][4]["interviewers"][0] == {"name": "Ana", "role": "CTO", "contact": None}'
+fi
 
 # A hand-added key survives the next command that rewrites the file.
 printf 'salary_band: "E5"\n' >>"$journal/companies/initech.yaml"
