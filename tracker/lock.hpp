@@ -3,6 +3,7 @@
 // releases it when its holder exits, however it exits: a crashed hired
 // never leaves the journal locked. Waiting is bounded; a timeout names the
 // holder (its pid is written into the file) and how long it has held it.
+// A second file, "<lock>.queue", is a turnstile that keeps waiting fair.
 #pragma once
 
 #include <filesystem>
