@@ -11,8 +11,9 @@
 //   high-water mark in the new process's ru_maxrss, and with vfork (or fork)
 //   that is the runner's own peak. So ru_maxrss alone is only believed when it
 //   exceeds the runner's own VmHWM. The exact figure comes from an exit hook:
-//   the child installs a one-rule seccomp filter that turns exit_group into a
-//   user notification; the runner, woken through the listener fd, reads the
+//   the child installs a one-rule seccomp filter (after PR_SET_NO_NEW_PRIVS,
+//   so set-uid programs run unprivileged) that turns exit_group into a user
+//   notification; the runner, woken through the listener fd, reads the
 //   exiting process's VmHWM while its memory still exists and lets the call
 //   continue. Without seccomp the figure is the polled VmHWM (a lower bound).
 // - Supervision: one ppoll over the pidfd, the three pipes and the listener;
@@ -20,10 +21,9 @@
 //   clock and memory from /proc/<pid>/status and enforces the limits.
 // - Cleanup: the runner is a child subreaper. When the program ends its
 //   process group is killed while the zombie still pins the group id, then
-//   every stray child of ours (from /proc/self/task/*/children) is killed
-//   and reaped by pid until none is left. Leaders of other live runs, their
-//   process groups, and children in the runner's own process group are not
-//   touched.
+//   every stray child of ours (from /proc/self/task/*/children) that carries
+//   this run's tag, or a finished run's, is killed and reaped by pid until
+//   none is left (see Registry for the tags).
 #include "practice/runner.hpp"
 
 #include "util/error.hpp"
@@ -75,7 +75,9 @@ extern char** environ;
 namespace hired::practice {
 namespace {
 
-std::string errno_text(int err) { return std::generic_category().message(err); }
+std::string errno_text(int err) {
+    return std::generic_category().message(err);
+}
 
 [[noreturn]] void fail_errno(const char* what) {
     int err = errno;
@@ -128,7 +130,7 @@ struct Registry {
     // never reaped by one and killed by another), and a leader is always
     // registered before anyone looks at it.
     std::shared_mutex gate;
-    std::mutex mutex; // guards live
+    std::mutex mutex;                         // guards live
     std::unordered_map<uint32_t, pid_t> live; // run number -> leader (0 until cloned)
     std::atomic<uint32_t> next_run{1};
 };
@@ -147,7 +149,7 @@ uint64_t tag_of(uint32_t run) {
 // True when processes can carry tags: the inherited hard RLIMIT_RTTIME (for
 // instance from an enclosing runner) may be too low to hold one.
 bool tagging_possible() {
-    struct rlimit rl{};
+    struct rlimit rl {};
     if (getrlimit(RLIMIT_RTTIME, &rl) != 0) return false;
     return rl.rlim_max == RLIM_INFINITY || rl.rlim_max >= tag_of(UINT32_MAX);
 }
@@ -158,7 +160,8 @@ void become_subreaper() {
     std::call_once(once, [] {
         if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0) error = errno;
     });
-    if (error != 0) fail(Exit::env, "runner: cannot become a child subreaper: {}", errno_text(error));
+    if (error != 0)
+        fail(Exit::env, "runner: cannot become a child subreaper: {}", errno_text(error));
 }
 
 // The runner's own VmHWM in KB. getrusage(RUSAGE_SELF) reports
@@ -196,7 +199,8 @@ int64_t parse_status_kb(std::string_view status, std::string_view key) {
         at += key.size();
     }
     at += key.size();
-    while (at < status.size() && (status[at] == ' ' || status[at] == '\t')) ++at;
+    while (at < status.size() && (status[at] == ' ' || status[at] == '\t'))
+        ++at;
     int64_t value = 0;
     bool any = false;
     while (at < status.size() && status[at] >= '0' && status[at] <= '9') {
@@ -226,16 +230,17 @@ std::string read_proc(const char* path) {
 // Re-reads an open /proc file from the start into buf; its length, or -1.
 ssize_t pread_proc(int fd, char* buf, size_t size) {
     ssize_t n;
-    do n = ::pread(fd, buf, size, 0);
+    do
+        n = ::pread(fd, buf, size, 0);
     while (n < 0 && errno == EINTR);
     return n;
 }
 
-template <typename F>
-void for_each_pid(std::string_view list, F&& f) {
+template <typename F> void for_each_pid(std::string_view list, F&& f) {
     size_t i = 0;
     while (i < list.size()) {
-        while (i < list.size() && (list[i] < '0' || list[i] > '9')) ++i;
+        while (i < list.size() && (list[i] < '0' || list[i] > '9'))
+            ++i;
         pid_t pid = 0;
         bool any = false;
         while (i < list.size() && list[i] >= '0' && list[i] <= '9') {
@@ -284,7 +289,7 @@ void collect_strays(bool tagged) {
     auto is_stray = [&](pid_t pid, pid_t group) {
         if (live_leaders.count(pid)) return false;
         if (tagged) {
-            struct rlimit rl{};
+            struct rlimit rl {};
             if (prlimit(pid, RLIMIT_RTTIME, nullptr, &rl) != 0) return false;
             if ((rl.rlim_max >> 32) != prefix) return false;
             return live_runs.count(static_cast<uint32_t>(rl.rlim_max & 0xFFFFFFFFu)) == 0;
@@ -333,7 +338,8 @@ struct ChildPlan {
     size_t candidate_count = 0;
     char* const* argv = nullptr;
     char* const* envp = nullptr;
-    struct rlimit stack{}, cpu{}, core{}, tag{};
+    struct rlimit stack {
+    }, cpu{}, core{}, tag{};
     bool set_stack = false, set_cpu = false, set_tag = false;
     const sock_fprog* hook_filter = nullptr;
     msghdr* hook_message = nullptr; // prepared by the parent; the child fills in the fd
@@ -351,7 +357,8 @@ HIRED_CHILD_CODE [[noreturn]] void child_fail(ChildPlan* plan, int stage, int er
     plan->stage = stage;
     // SYS_exit, not exit_group: the exit hook may already be installed and
     // the parent, still suspended by CLONE_VFORK, could not answer it.
-    for (;;) syscall(SYS_exit, 127);
+    for (;;)
+        syscall(SYS_exit, 127);
 }
 
 HIRED_CHILD_CODE int child_main(void* arg) {
@@ -390,7 +397,8 @@ HIRED_CHILD_CODE int child_main(void* arg) {
         if (listener >= 0) {
             *plan->hook_message_fd = static_cast<int>(listener);
             long sent;
-            do sent = syscall(SYS_sendmsg, plan->hook_socket, plan->hook_message, MSG_DONTWAIT);
+            do
+                sent = syscall(SYS_sendmsg, plan->hook_socket, plan->hook_message, MSG_DONTWAIT);
             while (sent < 0 && errno == EINTR);
             // With the filter installed and nobody listening, every exit of
             // the program would fail; better not to run it at all.
@@ -422,8 +430,8 @@ HIRED_CHILD_CODE int child_main(void* arg) {
             break;
         }
     }
-    if (denied && (err == ENOENT || err == ENOTDIR || err == ESTALE || err == ENODEV ||
-                   err == ETIMEDOUT))
+    if (denied &&
+        (err == ENOENT || err == ENOTDIR || err == ESTALE || err == ENODEV || err == ETIMEDOUT))
         err = EACCES;
     child_fail(plan, stage_exec, err);
 }
@@ -477,12 +485,15 @@ Pipe make_pipe() {
     return p;
 }
 
+// A fresh pipe end has no status flags but its access mode, which F_SETFL
+// ignores: no need to read them first.
 void set_nonblocking(int fd) {
-    int flags = fcntl(fd, F_GETFL);
-    if (flags < 0 || fcntl(fd, F_SETFL, flags | O_NONBLOCK) != 0) fail_errno("fcntl");
+    if (fcntl(fd, F_SETFL, O_NONBLOCK) != 0) fail_errno("fcntl");
 }
 
-bool has_slash(const std::string& s) { return s.find('/') != std::string::npos; }
+bool has_slash(const std::string& s) {
+    return s.find('/') != std::string::npos;
+}
 
 std::vector<std::string> exec_candidates(const std::string& name) {
     if (has_slash(name)) return {name};
@@ -492,7 +503,8 @@ std::vector<std::string> exec_candidates(const std::string& name) {
     size_t start = 0;
     while (true) {
         size_t end = dirs.find(':', start);
-        std::string_view dir = dirs.substr(start, end == std::string_view::npos ? end : end - start);
+        std::string_view dir =
+            dirs.substr(start, end == std::string_view::npos ? end : end - start);
         std::string cand = dir.empty() ? std::string(".") : std::string(dir);
         cand += '/';
         cand += name;
@@ -520,13 +532,14 @@ char* const* build_environment(const std::vector<std::string>& add, Environment&
         if (!replaced) env.pointers.push_back(*e);
     }
     env.storage = add;
-    for (std::string& a : env.storage) env.pointers.push_back(a.data());
+    for (std::string& a : env.storage)
+        env.pointers.push_back(a.data());
     env.pointers.push_back(nullptr);
     return env.pointers.data();
 }
 
 rlim_t hard_limit(int resource) {
-    struct rlimit rl{};
+    struct rlimit rl {};
     if (getrlimit(resource, &rl) != 0) return RLIM_INFINITY;
     return rl.rlim_max;
 }
@@ -550,7 +563,8 @@ int recv_fd(int socket) {
     msg.msg_control = control;
     msg.msg_controllen = sizeof control;
     ssize_t n;
-    do n = ::recvmsg(socket, &msg, MSG_DONTWAIT | MSG_CMSG_CLOEXEC);
+    do
+        n = ::recvmsg(socket, &msg, MSG_DONTWAIT | MSG_CMSG_CLOEXEC);
     while (n < 0 && errno == EINTR);
     if (n < 0) return -1;
     for (cmsghdr* c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
@@ -563,7 +577,9 @@ int recv_fd(int socket) {
     return -1;
 }
 
-int pidfd_kill(int pidfd) { return static_cast<int>(syscall(SYS_pidfd_send_signal, pidfd, SIGKILL, nullptr, 0)); }
+int pidfd_kill(int pidfd) {
+    return static_cast<int>(syscall(SYS_pidfd_send_signal, pidfd, SIGKILL, nullptr, 0));
+}
 
 // Everything about one live program, from clone() to the last reaped stray.
 class Supervision {
@@ -596,8 +612,8 @@ private:
 
     pid_t pid_ = -1;
     Fd pidfd_, in_, out_, err_, hook_, status_fd_, children_fd_;
-    bool reaped_ = false, in_closed_ = false, out_open_ = true, err_open_ = true;
-    bool saw_epipe_ = false, output_exceeded_ = false, hook_fired_ = false;
+    bool reaped_ = false, exited_ = false, out_open_ = true, err_open_ = true;
+    bool saw_epipe_ = false, output_exceeded_ = false;
     bool registered_ = false, tagged_ = false;
     uint32_t run_ = 0;
     std::optional<Outcome> killed_for_;
@@ -624,9 +640,11 @@ bool Supervision::start() {
 
     std::vector<std::string> candidates = exec_candidates(req_.argv[0]);
     std::vector<const char*> candidate_ptrs;
-    for (const std::string& c : candidates) candidate_ptrs.push_back(c.c_str());
+    for (const std::string& c : candidates)
+        candidate_ptrs.push_back(c.c_str());
     std::vector<char*> argv;
-    for (const std::string& a : req_.argv) argv.push_back(const_cast<char*>(a.c_str()));
+    for (const std::string& a : req_.argv)
+        argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
     Environment env_storage;
     char* const* envp = build_environment(req_.env_add, env_storage);
@@ -651,7 +669,7 @@ bool Supervision::start() {
     int64_t stack_kb = l.stack_kb > 0 ? l.stack_kb : l.memory_kb;
     if (stack_kb > 0) {
         rlim_t bytes = static_cast<rlim_t>(stack_kb) * 1024;
-        plan.stack = capped_limit(bytes, hard_limit(RLIMIT_STACK), RLIMIT_STACK);
+        plan.stack = capped_limit(bytes, RLIM_INFINITY, RLIMIT_STACK);
         plan.set_stack = true;
     }
     if (l.cpu_ms > 0) {
@@ -690,9 +708,9 @@ bool Supervision::start() {
     }
 #endif
 
-    // The child's stack: this thread is suspended until execve, and runs
-    // on one thread never overlap, so one buffer per thread is enough.
-    alignas(64) static thread_local char child_stack[64 * 1024];
+    // The child's stack: this frame stays put while the child runs on it,
+    // since this thread is suspended until the child's execve.
+    alignas(64) char child_stack[32 * 1024];
 
     sigset_t all;
     sigfillset(&all);
@@ -707,7 +725,8 @@ bool Supervision::start() {
         std::shared_lock gate(reg.gate);
         {
             std::lock_guard lock(reg.mutex);
-            do run_ = reg.next_run++;
+            do
+                run_ = reg.next_run++;
             while (run_ == 0 || reg.live.count(run_));
             reg.live.emplace(run_, 0);
             registered_ = true;
@@ -756,7 +775,8 @@ bool Supervision::start() {
         int e = plan.error;
         res_.outcome = Outcome::spawn_failed;
         if (plan.stage == stage_chdir)
-            res_.error = fmt::format("cannot run '{}': cannot enter '{}': {}", name, cwd, errno_text(e));
+            res_.error =
+                fmt::format("cannot run '{}': cannot enter '{}': {}", name, cwd, errno_text(e));
         else if (plan.stage == stage_exec)
             res_.error = fmt::format("cannot run '{}': {}", name, errno_text(e));
         else
@@ -786,7 +806,8 @@ void Supervision::sample() {
     if (have_cpu_clock_ && l.cpu_ms > 0) {
         timespec ts{};
         if (clock_gettime(cpu_clock_, &ts) == 0) {
-            double cpu = static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+            double cpu =
+                static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
             if (cpu >= static_cast<double>(l.cpu_ms)) kill_for(Outcome::cpu_limit);
         }
     }
@@ -843,7 +864,8 @@ void Supervision::read_stdout() {
         }
         size_t keep = static_cast<size_t>(n);
         if (cap >= 0) {
-            size_t room = static_cast<size_t>(cap) - std::min(res_.output.size(), static_cast<size_t>(cap));
+            size_t room =
+                static_cast<size_t>(cap) - std::min(res_.output.size(), static_cast<size_t>(cap));
             if (keep > room) {
                 keep = room;
                 output_exceeded_ = true;
@@ -913,11 +935,7 @@ void Supervision::answer_hook() {
     char path[64];
     std::snprintf(path, sizeof path, "/proc/%u/status", notif.pid);
     std::string status = read_proc(path);
-    int64_t hwm = parse_status_kb(status, "VmHWM:");
-    if (hwm > 0) {
-        hook_peak_kb_ = std::max(hook_peak_kb_, hwm);
-        if (parse_status_kb(status, "Tgid:") == pid_) hook_fired_ = true;
-    }
+    hook_peak_kb_ = std::max(hook_peak_kb_, parse_status_kb(status, "VmHWM:"));
     seccomp_notif_resp resp;
     std::memset(&resp, 0, sizeof resp);
     resp.id = notif.id;
@@ -930,9 +948,8 @@ void Supervision::supervise() {
     const double deadline = l.wall_ms > 0 ? start_ms_ + static_cast<double>(l.wall_ms) : INFINITY;
     double tick_every = 1;
     double next_tick = start_ms_ + tick_every;
-    bool exited = false;
     if (in_) write_stdin();
-    while (!exited) {
+    while (!exited_) {
         double now = now_ms();
         if (!killed_for_ && now >= deadline) kill_for(Outcome::wall_limit);
         if (now >= next_tick) {
@@ -943,8 +960,7 @@ void Supervision::supervise() {
         double wake = next_tick;
         if (!killed_for_) wake = std::min(wake, deadline);
         double wait = std::max(0.0, wake - now);
-        timespec ts{static_cast<time_t>(wait / 1e3),
-                    static_cast<long>(std::fmod(wait, 1e3) * 1e6)};
+        timespec ts{static_cast<time_t>(wait / 1e3), static_cast<long>(std::fmod(wait, 1e3) * 1e6)};
 
         pollfd fds[5] = {
             {pidfd_.get(), POLLIN, 0},
@@ -959,16 +975,18 @@ void Supervision::supervise() {
             fail_errno("poll");
         }
         if (n == 0) continue;
-        if (fds[4].revents & POLLIN) answer_hook();
-        else if (fds[4].revents & (POLLHUP | POLLERR | POLLNVAL)) hook_.reset();
+        if (fds[4].revents & POLLIN)
+            answer_hook();
+        else if (fds[4].revents & (POLLHUP | POLLERR | POLLNVAL))
+            hook_.reset();
         if (fds[1].revents) read_stdout();
         if (fds[2].revents) read_stderr();
-        if (fds[3].revents) {
-            if (fds[3].revents & (POLLERR | POLLHUP)) saw_epipe_ = true, in_.reset();
-            else write_stdin();
-        }
+        if (fds[3].revents & POLLOUT)
+            write_stdin();
+        else if (fds[3].revents)
+            in_.reset(); // the read end is gone
         if (fds[0].revents) {
-            exited = true;
+            exited_ = true;
             end_ms_ = now_ms();
         }
     }
@@ -995,7 +1013,7 @@ void Supervision::finish() {
         // Whatever stays of the program's group dies with it. The zombie
         // leader still pins the group id, so this cannot hit a stranger.
         ::kill(-pid_, SIGKILL);
-        pidfd_kill(pidfd_.get()); // in case we got here early, by an exception
+        if (!exited_) pidfd_kill(pidfd_.get()); // we got here early, by an exception
         while (::wait4(pid_, &status_, __WALL, &usage_) < 0 && errno == EINTR) {
         }
         reaped_ = true;

@@ -13,6 +13,8 @@
 
 namespace hired::practice {
 
+// A cpu, wall or memory limit of 0 or less means no limit; so does a
+// negative output_bytes.
 struct RunLimits {
     int64_t cpu_ms = 2000;            // user+sys of the program; beyond it: cpu_limit
     int64_t wall_ms = 4000;           // real time; a sleeping program hits this
@@ -24,6 +26,7 @@ struct RunLimits {
 
 struct RunRequest {
     std::vector<std::string> argv;    // argv[0] is looked up in PATH when it has no '/'
+                                      // (a relative path is taken from cwd)
     std::filesystem::path cwd;        // empty: the current directory
     std::string input;                // fed to stdin, then stdin is closed
     RunLimits limits;

@@ -43,8 +43,8 @@ const fs::path& scratch() {
 const std::string& helper() {
     static const std::string path = [] {
         fs::path out = scratch() / "helper";
-        std::string cmd = "g++ -O0 -o '" + out.string() + "' '" HIRED_SOURCE_DIR
-                          "/tests/unit/runner_progs/helper.cpp'";
+        std::string cmd = "g++ -O0 -o '" + out.string() +
+                          "' '" HIRED_SOURCE_DIR "/tests/unit/runner_progs/helper.cpp'";
         if (std::system(cmd.c_str()) != 0) throw std::runtime_error("cannot build the helper");
         return out.string();
     }();
@@ -72,11 +72,14 @@ std::vector<pid_t> read_pids(const fs::path& file) {
     std::vector<pid_t> pids;
     std::ifstream in(file);
     pid_t pid;
-    while (in >> pid) pids.push_back(pid);
+    while (in >> pid)
+        pids.push_back(pid);
     return pids;
 }
 
-bool process_exists(pid_t pid) { return kill(pid, 0) == 0 || errno != ESRCH; }
+bool process_exists(pid_t pid) {
+    return kill(pid, 0) == 0 || errno != ESRCH;
+}
 
 // True when this process has no child at all, live or zombie.
 bool no_children() {
@@ -134,10 +137,25 @@ TEST_CASE("the program starts with default signals and no stray descriptors", "[
     CHECK(pgid == pid);
 }
 
+TEST_CASE("signals the runner ignores are not ignored by the program", "[runner]") {
+    struct sigaction ignore {
+    }, old_pipe{}, old_int{};
+    ignore.sa_handler = SIG_IGN;
+    sigaction(SIGPIPE, &ignore, &old_pipe);
+    sigaction(SIGINT, &ignore, &old_int);
+    RunResult res = run_process(helper_run({"pristine"}));
+    sigaction(SIGPIPE, &old_pipe, nullptr);
+    sigaction(SIGINT, &old_int, nullptr);
+    INFO(res.output);
+    CHECK(res.outcome == Outcome::exited);
+    CHECK(res.exit_code == 0);
+}
+
 TEST_CASE("stdin is fed and stdout read without deadlock, 10 MB each way", "[runner]") {
     RunRequest r = request({"cat"});
     r.input.reserve(10 << 20);
-    for (int i = 0; r.input.size() < (10u << 20); ++i) r.input += "line " + std::to_string(i) + "\n";
+    for (int i = 0; r.input.size() < (10u << 20); ++i)
+        r.input += "line " + std::to_string(i) + "\n";
     RunResult res = run_process(r);
     REQUIRE(res.outcome == Outcome::exited);
     CHECK(res.exit_code == 0);
@@ -228,6 +246,21 @@ TEST_CASE("peak memory is the program's own", "[runner]") {
     }
 }
 
+TEST_CASE("the program's children count towards its memory", "[runner]") {
+    SECTION("a child over the limit") {
+        RunRequest r = request({"sh", "-c", "'" + helper() + "' alloc 1024; exit 0"});
+        r.limits.memory_kb = 256 * 1024;
+        RunResult res = run_process(r);
+        CHECK(res.outcome == Outcome::memory_limit);
+    }
+    SECTION("a child's peak") {
+        RunRequest r = request({"sh", "-c", "'" + helper() + "' alloc 64; exit 0"});
+        RunResult res = run_process(r);
+        CHECK(res.outcome == Outcome::exited);
+        CHECK(res.peak_kb >= 64 * 1024);
+    }
+}
+
 TEST_CASE("crashes are reported with their signal", "[runner]") {
     RunResult segv = run_process(helper_run({"segv"}));
     CHECK(segv.outcome == Outcome::signaled);
@@ -287,14 +320,34 @@ TEST_CASE("nothing the program starts survives it", "[runner]") {
         CHECK(res.outcome == Outcome::exited);
         std::vector<pid_t> found = read_pids(pids);
         CHECK(found.size() == 80);
-        for (pid_t pid : found) CHECK_FALSE(process_exists(pid));
+        for (pid_t pid : found)
+            CHECK_FALSE(process_exists(pid));
     }
     SECTION("a sleeping program's children, killed at the wall limit") {
-        RunRequest r = request({"sh", "-c", "sleep 100 & sleep 100 & (setsid sleep 100 &); sleep 100"});
+        RunRequest r =
+            request({"sh", "-c", "sleep 100 & sleep 100 & (setsid sleep 100 &); sleep 100"});
         r.limits.wall_ms = 300;
         RunResult res = run_process(r);
         CHECK(res.outcome == Outcome::wall_limit);
     }
+    CHECK(no_children());
+}
+
+TEST_CASE("children the runner's host made otherwise are left alone", "[runner]") {
+    pid_t other = fork();
+    REQUIRE(other >= 0);
+    if (other == 0) {
+        setsid(); // not even in our process group
+        for (;;)
+            pause();
+    }
+    RunResult res = run_process(helper_run({"exit", "0"}));
+    CHECK(res.outcome == Outcome::exited);
+    CHECK(process_exists(other));
+    int status = 0;
+    CHECK(waitpid(other, &status, WNOHANG) == 0); // alive, not reaped by the runner
+    kill(other, SIGKILL);
+    waitpid(other, &status, 0);
     CHECK(no_children());
 }
 
@@ -305,18 +358,20 @@ TEST_CASE("concurrent runs clean up after themselves", "[runner]") {
     for (int t = 0; t < threads; ++t) {
         pool.emplace_back([t, &exited] {
             for (int i = 0; i < 5; ++i) {
-                fs::path pids = fresh_file("concurrent-" + std::to_string(t) + "-" + std::to_string(i));
+                fs::path pids =
+                    fresh_file("concurrent-" + std::to_string(t) + "-" + std::to_string(i));
                 RunResult res = run_process(helper_run({"daemon", pids.string()}));
                 if (res.outcome == Outcome::exited && res.exit_code == 0) ++exited;
             }
         });
     }
-    for (std::thread& t : pool) t.join();
+    for (std::thread& t : pool)
+        t.join();
     CHECK(exited == threads * 5);
     for (int t = 0; t < threads; ++t) {
         for (int i = 0; i < 5; ++i) {
-            std::vector<pid_t> found =
-                read_pids(scratch() / ("concurrent-" + std::to_string(t) + "-" + std::to_string(i)));
+            std::vector<pid_t> found = read_pids(
+                scratch() / ("concurrent-" + std::to_string(t) + "-" + std::to_string(i)));
             REQUIRE(found.size() == 1);
             CHECK_FALSE(process_exists(found[0]));
         }
@@ -341,8 +396,8 @@ TEST_CASE("interpreters and the JVM run under a 256 MB limit", "[runner]") {
     if (on_path("java") && on_path("javac")) {
         fs::path dir = scratch() / "java";
         fs::create_directories(dir);
-        std::ofstream(dir / "Hello.java")
-            << "public class Hello { public static void main(String[] a) { System.out.println(1); } }\n";
+        std::ofstream(dir / "Hello.java") << "public class Hello { public static void "
+                                             "main(String[] a) { System.out.println(1); } }\n";
         RunRequest javac = request({"javac", "-d", dir.string(), (dir / "Hello.java").string()});
         javac.limits.memory_kb = 0;
         javac.limits.cpu_ms = 60000;

@@ -35,7 +35,8 @@ void await(int fd, int count) {
 }
 
 [[noreturn]] void sleep_forever() {
-    for (;;) pause();
+    for (;;)
+        pause();
 }
 
 int depth(int n) {
@@ -54,7 +55,8 @@ int main(int argc, char** argv) {
     if (mode == "exit") return static_cast<int>(arg);
     if (mode == "loop") {
         volatile unsigned long x = 0;
-        for (;;) x = x + 1;
+        for (;;)
+            x = x + 1;
     }
     if (mode == "alloc") { // touch arg MB, one chunk at a time, then exit 0
         for (long i = 0; i < arg; ++i) {
