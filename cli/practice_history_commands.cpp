@@ -414,10 +414,13 @@ int practice_stats(Context& ctx, const Args& args) {
     out += "\n" + s.bold("Weak spots") + "\n";
     if (st.weak.empty())
         out += s.dim(st.overall.attempts ? "  none: you solved every tag you tried\n" : "  none yet\n");
-    for (const auto& t : st.weak)
-        out += fmt::format("  {}  {} · {} of {} attempted solved ({})\n", s.bold(t.tag),
-                           plural(static_cast<size_t>(t.tally.failures), "failed attempt", "failed attempts"),
-                           t.tally.solved, t.tally.attempted, pct(t.tally.solve_rate()));
+    if (!st.weak.empty()) {
+        Table t({"TAG", "FAILED ATTEMPTS", "SOLVED", "RATE"}, {false, true, true, true});
+        for (const auto& w : st.weak)
+            t.add({s.bold(w.tag), std::to_string(w.tally.failures),
+                   fmt::format("{} of {} tried", w.tally.solved, w.tally.attempted), pct(w.tally.solve_rate())});
+        out += t.render("  ");
+    }
     std::cout << out;
     return 0;
 }

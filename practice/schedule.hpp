@@ -58,10 +58,10 @@ struct Schedule {
 
 // What the rule looks at in one attempt.
 struct Review {
-    bool accepted = false;            // the last run's verdict was AC
-    std::optional<Rating> rating;     // the user's, when given
+    bool accepted = false;        // the last run's verdict was AC
+    std::optional<Rating> rating; // the user's, when given
     int elapsed_minutes = 0;
-    int budget_minutes = 0;           // 0: no budget, no time penalty
+    int budget_minutes = 0; // 0: no budget, no time penalty
 };
 
 // The attempt's quality, 0..5 (rule steps 1-3).
@@ -71,6 +71,8 @@ int quality(const Review& r);
 Schedule next_schedule(const Schedule& s, int q, int64_t day);
 
 // Both in one: quality(r), then next_schedule.
-inline Schedule review(const Schedule& s, const Review& r, int64_t day) { return next_schedule(s, quality(r), day); }
+inline Schedule review(const Schedule& s, const Review& r, int64_t day) {
+    return next_schedule(s, quality(r), day);
+}
 
 } // namespace hired::practice

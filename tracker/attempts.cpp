@@ -8,8 +8,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <cctype>
+#include <cmath>
 #include <ctime>
 #include <set>
 
@@ -34,7 +34,8 @@ bool digits(std::string_view s, size_t pos, size_t n, int& out) {
 
 std::string upper(std::string_view s) {
     std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (auto& c : out)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return out;
 }
 
@@ -47,14 +48,16 @@ std::optional<int64_t> parse_datetime(std::string_view s) {
     if (s[10] != 'T' && s[10] != 't' && s[10] != ' ') return std::nullopt;
     int hh = 0, mm = 0, ss = 0;
     size_t p = 11;
-    if (!digits(s, p, 2, hh) || p + 2 >= s.size() || s[p + 2] != ':' || !digits(s, p + 3, 2, mm)) return std::nullopt;
+    if (!digits(s, p, 2, hh) || p + 2 >= s.size() || s[p + 2] != ':' || !digits(s, p + 3, 2, mm))
+        return std::nullopt;
     p += 5;
     if (p < s.size() && s[p] == ':') {
         if (!digits(s, p + 1, 2, ss)) return std::nullopt;
         p += 3;
         if (p < s.size() && (s[p] == '.' || s[p] == ',')) {
             size_t q = p + 1;
-            while (q < s.size() && s[q] >= '0' && s[q] <= '9') ++q;
+            while (q < s.size() && s[q] >= '0' && s[q] <= '9')
+                ++q;
             if (q == p + 1) return std::nullopt;
             p = q;
         }
@@ -88,8 +91,9 @@ std::string local_datetime(int64_t epoch_seconds) {
     long off = local.tm_gmtoff;
     char sign = off < 0 ? '-' : '+';
     off = off < 0 ? -off : off;
-    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}", local.tm_year + 1900, local.tm_mon + 1,
-                       local.tm_mday, local.tm_hour, local.tm_min, local.tm_sec, sign, off / 3600, (off % 3600) / 60);
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}", local.tm_year + 1900,
+                       local.tm_mon + 1, local.tm_mday, local.tm_hour, local.tm_min, local.tm_sec,
+                       sign, off / 3600, (off % 3600) / 60);
 }
 
 // ---- records -------------------------------------------------------------------
@@ -101,7 +105,8 @@ Date Attempt::day() const {
 }
 
 bool PracticeRecord::solved() const {
-    return std::any_of(attempts.begin(), attempts.end(), [](const Attempt& a) { return a.accepted(); });
+    return std::any_of(attempts.begin(), attempts.end(),
+                       [](const Attempt& a) { return a.accepted(); });
 }
 
 std::optional<Date> PracticeRecord::due() const {
@@ -110,10 +115,13 @@ std::optional<Date> PracticeRecord::due() const {
 }
 
 namespace {
-constexpr std::array<std::string_view, 8> kVerdicts = {"AC", "WA", "TLE", "MLE", "RE", "OLE", "CE", "none"};
+constexpr std::array<std::string_view, 8> kVerdicts = {"AC", "WA",  "TLE", "MLE",
+                                                       "RE", "OLE", "CE",  "none"};
 }
 
-bool is_verdict(std::string_view v) { return std::find(kVerdicts.begin(), kVerdicts.end(), v) != kVerdicts.end(); }
+bool is_verdict(std::string_view v) {
+    return std::find(kVerdicts.begin(), kVerdicts.end(), v) != kVerdicts.end();
+}
 
 std::string practice_path(std::string_view problem) {
     if (!is_safe_id(problem))
@@ -126,7 +134,8 @@ namespace {
 // One map's fields, their lines, and what was left over (kept, with a warning).
 class Reader {
 public:
-    Reader(const yaml::Node& n, const std::string& label, std::string what) : f_(n, label, what), what_(std::move(what)) {
+    Reader(const yaml::Node& n, const std::string& label, std::string what)
+        : f_(n, label, what), what_(std::move(what)) {
         where.line = n.mark.line;
     }
 
@@ -149,7 +158,9 @@ public:
         const yaml::Node* n = get(key);
         if (!n) return std::nullopt;
         double v = yaml::as_double(*n, f_.file(), key);
-        if (!(v >= lo && v <= hi)) error_at(*n, fmt::format("'{}' must be between {} and {}, got {}", key, lo, hi, n->value));
+        if (!(v >= lo && v <= hi))
+            error_at(*n,
+                     fmt::format("'{}' must be between {} and {}, got {}", key, lo, hi, n->value));
         return v;
     }
     std::optional<int64_t> datetime(std::string_view key, std::string& raw, bool required) {
@@ -161,15 +172,17 @@ public:
         raw = yaml::as_string(*n, f_.file(), key);
         auto t = parse_datetime(raw);
         if (!t)
-            error_at(*n, fmt::format("'{}' must be a date and time like 2026-12-02T09:14:05+01:00 (or ...Z), got '{}'",
+            error_at(*n, fmt::format("'{}' must be a date and time like 2026-12-02T09:14:05+01:00 "
+                                     "(or ...Z), got '{}'",
                                      key, raw));
         return t;
     }
     Extra finish(Warnings& w) {
         Extra extra;
         for (const auto& [key, mark] : f_.unused()) {
-            std::string msg = fmt::format("{}:{}:{}: unknown key '{}' in {} (kept, but hired ignores it", f_.file(),
-                                          mark.line, mark.column, key, what_);
+            std::string msg =
+                fmt::format("{}:{}:{}: unknown key '{}' in {} (kept, but hired ignores it",
+                            f_.file(), mark.line, mark.column, key, what_);
             auto near = suggestions(key, asked_, 1);
             if (!near.empty()) msg += fmt::format("; did you mean '{}'?", near[0]);
             msg += ")";
@@ -179,7 +192,9 @@ public:
         }
         return extra;
     }
-    [[noreturn]] void error_at(const yaml::Node& n, const std::string& msg) const { f_.error_at(n, msg); }
+    [[noreturn]] void error_at(const yaml::Node& n, const std::string& msg) const {
+        f_.error_at(n, msg);
+    }
     const yaml::Fields& fields() const { return f_; }
 
     Where where;
@@ -192,37 +207,45 @@ private:
 
 Attempt attempt_from(const yaml::Node& n, const std::string& label, Warnings& w) {
     if (!n.is_map())
-        fail_at(label, n.mark.line, n.mark.column, "an attempt must be a map (id:, started:, finished:, ...), not {}",
-                n.kind_name());
+        fail_at(label, n.mark.line, n.mark.column,
+                "an attempt must be a map (id:, started:, finished:, ...), not {}", n.kind_name());
     Reader r(n, label, "an attempt");
     Attempt a;
     a.id = r.text("id");
     if (!a.id.empty() && !is_safe_id(a.id))
-        r.error_at(*n.find("id"), fmt::format("'id' must be letters and digits (like 3fa9c2d1), got '{}'", a.id));
+        r.error_at(*n.find("id"),
+                   fmt::format("'id' must be letters and digits (like 3fa9c2d1), got '{}'", a.id));
     auto started = r.datetime("started", a.started, false);
     auto finished = r.datetime("finished", a.finished, true);
     if (started && finished && *started > *finished)
         r.error_at(*n.find("started"), "'started' is after 'finished'");
-    if (auto m = r.integer("elapsed_minutes", 0, 100000)) a.elapsed_minutes = static_cast<int>(*m);
-    else if (started && finished) a.elapsed_minutes = static_cast<int>((*finished - *started + 30) / 60);
+    if (auto m = r.integer("elapsed_minutes", 0, 100000))
+        a.elapsed_minutes = static_cast<int>(*m);
+    else if (started && finished)
+        a.elapsed_minutes = static_cast<int>((*finished - *started + 30) / 60);
     if (auto b = r.integer("budget_minutes", 1, 100000)) a.budget_minutes = static_cast<int>(*b);
     if (const yaml::Node* v = r.get("verdict")) {
         std::string s = yaml::as_string(*v, label, "verdict");
         std::string norm = iequals(s, "none") ? std::string("none") : upper(s);
         if (!is_verdict(norm))
-            r.error_at(*v, fmt::format("'verdict' must be one of AC, WA, TLE, MLE, RE, OLE, CE or none, got '{}'", s));
+            r.error_at(
+                *v,
+                fmt::format(
+                    "'verdict' must be one of AC, WA, TLE, MLE, RE, OLE, CE or none, got '{}'", s));
         a.verdict = norm;
     }
     if (auto p = r.integer("passed", 0, 1000000)) a.passed = static_cast<int>(*p);
     if (auto t = r.integer("total", 0, 1000000)) a.total = static_cast<int>(*t);
-    if (a.passed > a.total && a.total > 0) r.error_at(*n.find("passed"), "'passed' is more than 'total'");
+    if (a.passed > a.total && a.total > 0)
+        r.error_at(*n.find("passed"), "'passed' is more than 'total'");
     if (auto k = r.integer("runs", 0, 1000000)) a.runs = static_cast<int>(*k);
     if (auto c = r.number("cpu_ms", 0, 1e9)) a.cpu_ms = *c;
     a.language = r.text("language");
     if (const yaml::Node* v = r.get("rating")) {
         std::string s = yaml::as_string(*v, label, "rating");
         a.rating = practice::parse_rating(s);
-        if (!a.rating) r.error_at(*v, fmt::format("'rating' must be again, hard, good or easy, got '{}'", s));
+        if (!a.rating)
+            r.error_at(*v, fmt::format("'rating' must be again, hard, good or easy, got '{}'", s));
     }
     a.note = r.text("note");
     a.extra = r.finish(w);
@@ -232,7 +255,8 @@ Attempt attempt_from(const yaml::Node& n, const std::string& label, Warnings& w)
 
 } // namespace
 
-PracticeRecord practice_from(const yaml::Node& doc, const std::string& label, const std::string& rel, Warnings& w) {
+PracticeRecord practice_from(const yaml::Node& doc, const std::string& label,
+                             const std::string& rel, Warnings& w) {
     if (!doc.is_map())
         fail_at(label, std::max(1, doc.mark.line), std::max(1, doc.mark.column),
                 "a practice file must be a map ('problem: ...', 'attempts: ...'), not {}",
@@ -244,18 +268,28 @@ PracticeRecord practice_from(const yaml::Node& doc, const std::string& label, co
     if (!id) r.fields().error_here("a practice file: missing required field 'problem'");
     p.problem = yaml::as_string(*id, label, "problem");
     if (!is_safe_id(p.problem))
-        r.error_at(*id, fmt::format("'problem' must be a problem id (lowercase letters, digits and '-'), got '{}'", p.problem));
+        r.error_at(
+            *id, fmt::format(
+                     "'problem' must be a problem id (lowercase letters, digits and '-'), got '{}'",
+                     p.problem));
     if (!rel.empty() && file_stem(rel) != p.problem)
-        r.error_at(*id, fmt::format("'problem' is '{}' but the file is {} (the file is named after the problem)",
-                                    p.problem, rel));
+        r.error_at(*id,
+                   fmt::format(
+                       "'problem' is '{}' but the file is {} (the file is named after the problem)",
+                       p.problem, rel));
     if (const yaml::Node* s = r.get("schedule")) {
         if (!s->is_map())
-            r.error_at(*s, fmt::format("'schedule' must be a map (ease:, interval_days:, repetitions:, due:), not {}",
-                                       s->kind_name()));
+            r.error_at(
+                *s,
+                fmt::format(
+                    "'schedule' must be a map (ease:, interval_days:, repetitions:, due:), not {}",
+                    s->kind_name()));
         Reader sr(*s, label, "the schedule");
         if (auto e = sr.number("ease", practice::kMinEase, 10)) p.schedule.ease = *e;
-        if (auto i = sr.integer("interval_days", 0, 100000)) p.schedule.interval_days = static_cast<int>(*i);
-        if (auto k = sr.integer("repetitions", 0, 100000)) p.schedule.repetitions = static_cast<int>(*k);
+        if (auto i = sr.integer("interval_days", 0, 100000))
+            p.schedule.interval_days = static_cast<int>(*i);
+        if (auto k = sr.integer("repetitions", 0, 100000))
+            p.schedule.repetitions = static_cast<int>(*k);
         if (const yaml::Node* d = sr.get("due")) {
             std::string v = yaml::as_string(*d, label, "due");
             auto day = Date::parse(v);
@@ -266,13 +300,16 @@ PracticeRecord practice_from(const yaml::Node& doc, const std::string& label, co
     }
     if (const yaml::Node* list = r.get("attempts")) {
         if (!list->is_sequence())
-            r.error_at(*list, fmt::format("'attempts' must be a list (one '- ' item per attempt), not {}", list->kind_name()));
+            r.error_at(*list,
+                       fmt::format("'attempts' must be a list (one '- ' item per attempt), not {}",
+                                   list->kind_name()));
         std::set<std::string> ids;
         for (const auto& item : list->items) {
             if (item->is_null()) continue;
             Attempt a = attempt_from(*item, label, w);
             if (!a.id.empty() && !ids.insert(a.id).second)
-                fail_at(label, item->mark.line, item->mark.column, "two attempts have the id '{}'", a.id);
+                fail_at(label, item->mark.line, item->mark.column, "two attempts have the id '{}'",
+                        a.id);
             p.attempts.push_back(std::move(a));
         }
     }
@@ -281,7 +318,8 @@ PracticeRecord practice_from(const yaml::Node& doc, const std::string& label, co
     return p;
 }
 
-PracticeRecord parse_practice(std::string_view text, const std::string& label, const std::string& rel, Warnings& w) {
+PracticeRecord parse_practice(std::string_view text, const std::string& label,
+                              const std::string& rel, Warnings& w) {
     return practice_from(*yaml::parse(text, label), label, rel, w);
 }
 
@@ -314,7 +352,8 @@ Out to_out(const Attempt& a) {
     m.set("language", a.language);
     if (a.rating) m.set("rating", practice::to_string(*a.rating));
     m.set("note", a.note);
-    for (const auto& [k, v] : a.extra) m.add(k, yaml_write::from_node(*v));
+    for (const auto& [k, v] : a.extra)
+        m.add(k, yaml_write::from_node(*v));
     return m;
 }
 
@@ -328,18 +367,24 @@ Out to_out(const PracticeRecord& r) {
     s.set_number("interval_days", r.schedule.interval_days);
     s.set_number("repetitions", r.schedule.repetitions);
     if (r.schedule.due) s.set("due", Date::from_days(*r.schedule.due).str());
-    for (const auto& [k, v] : r.schedule_extra) s.add(k, yaml_write::from_node(*v));
+    for (const auto& [k, v] : r.schedule_extra)
+        s.add(k, yaml_write::from_node(*v));
     m.add("schedule", std::move(s));
     Out list = Out::sequence();
-    for (const auto& a : r.attempts) list.push(to_out(a));
+    for (const auto& a : r.attempts)
+        list.push(to_out(a));
     m.add("attempts", std::move(list));
-    for (const auto& [k, v] : r.extra) m.add(k, yaml_write::from_node(*v));
+    for (const auto& [k, v] : r.extra)
+        m.add(k, yaml_write::from_node(*v));
     return m;
 }
 
-std::string to_yaml(const PracticeRecord& r) { return yaml_write::emit(to_out(r)); }
+std::string to_yaml(const PracticeRecord& r) {
+    return yaml_write::emit(to_out(r));
+}
 
-std::optional<PracticeRecord> load_practice(const Files& files, std::string_view problem, Warnings& w) {
+std::optional<PracticeRecord> load_practice(const Files& files, std::string_view problem,
+                                            Warnings& w) {
     std::string rel = practice_path(problem);
     auto text = files.read(rel);
     if (!text) return std::nullopt;
@@ -385,7 +430,8 @@ practice::Schedule replay(std::vector<Attempt> attempts, int default_budget) {
         return parse_datetime(x.finished).value_or(0) < parse_datetime(y.finished).value_or(0);
     });
     practice::Schedule s;
-    for (const auto& a : attempts) s = practice::review(s, review_of(a, default_budget), a.day().days());
+    for (const auto& a : attempts)
+        s = practice::review(s, review_of(a, default_budget), a.day().days());
     return s;
 }
 
@@ -393,9 +439,12 @@ practice::Schedule replay(std::vector<Attempt> attempts, int default_budget) {
 
 std::string_view to_string(PracticeStatus s) {
     switch (s) {
-    case PracticeStatus::fresh: return "new";
-    case PracticeStatus::attempted: return "attempted";
-    case PracticeStatus::solved: return "solved";
+    case PracticeStatus::fresh:
+        return "new";
+    case PracticeStatus::attempted:
+        return "attempted";
+    case PracticeStatus::solved:
+        return "solved";
     }
     return "";
 }
@@ -420,10 +469,14 @@ std::optional<StatusFilter> parse_status_filter(std::string_view s) {
 
 bool matches(StatusFilter f, const PracticeRecord* r, Date today) {
     switch (f) {
-    case StatusFilter::fresh: return status_of(r) == PracticeStatus::fresh;
-    case StatusFilter::attempted: return status_of(r) == PracticeStatus::attempted;
-    case StatusFilter::solved: return status_of(r) == PracticeStatus::solved;
-    case StatusFilter::due: return is_due(r, today);
+    case StatusFilter::fresh:
+        return status_of(r) == PracticeStatus::fresh;
+    case StatusFilter::attempted:
+        return status_of(r) == PracticeStatus::attempted;
+    case StatusFilter::solved:
+        return status_of(r) == PracticeStatus::solved;
+    case StatusFilter::due:
+        return is_due(r, today);
     }
     return false;
 }
@@ -440,7 +493,9 @@ std::optional<double> median(std::vector<double> v) {
 }
 
 // Days since the Monday of d's week (1970-01-01 was a Thursday).
-int64_t days_since_monday(Date d) { return ((d.days() + 3) % 7 + 7) % 7; }
+int64_t days_since_monday(Date d) {
+    return ((d.days() + 3) % 7 + 7) % 7;
+}
 
 void count(Tally& t, const PracticeRecord* r) {
     ++t.total;
@@ -468,10 +523,12 @@ Streaks streaks(std::vector<Date> days, Date today) {
     return s;
 }
 
-PracticeStats practice_stats(const std::vector<practice::Problem>& bank, const PracticeIndex& records, Date today) {
+PracticeStats practice_stats(const std::vector<practice::Problem>& bank,
+                             const PracticeIndex& records, Date today) {
     PracticeStats st;
     st.today = today;
-    for (const char* d : {"easy", "medium", "hard"}) st.by_difficulty[d] = Tally{};
+    for (const char* d : {"easy", "medium", "hard"})
+        st.by_difficulty[d] = Tally{};
     std::map<std::string, Tally> tags;
     std::map<std::string, const practice::Problem*> by_id;
     for (const auto& p : bank) {
@@ -480,7 +537,8 @@ PracticeStats practice_stats(const std::vector<practice::Problem>& bank, const P
         const PracticeRecord* r = it == records.end() ? nullptr : &it->second;
         count(st.overall, r);
         count(st.by_difficulty[practice::to_string(p.difficulty)], r);
-        for (const auto& t : p.tags) count(tags[t], r);
+        for (const auto& t : p.tags)
+            count(tags[t], r);
         if (is_due(r, today)) ++st.due;
     }
     // Attempts at problems no longer in the bank still count as practice.
@@ -490,7 +548,8 @@ PracticeStats practice_stats(const std::vector<practice::Problem>& bank, const P
     Date first_week = today.plus_days(-days_since_monday(today) - 7 * 7);
     std::vector<std::vector<double>> minutes(8), pct(8);
     st.weeks.resize(8);
-    for (int i = 0; i < 8; ++i) st.weeks[static_cast<size_t>(i)].start = first_week.plus_days(7 * i);
+    for (int i = 0; i < 8; ++i)
+        st.weeks[static_cast<size_t>(i)].start = first_week.plus_days(7 * i);
     st.per_day.assign(30, 0);
     for (const auto& [id, r] : records) {
         auto p = by_id.find(id);
@@ -523,9 +582,11 @@ PracticeStats practice_stats(const std::vector<practice::Problem>& bank, const P
     Streaks s = streaks(days, today);
     st.current_streak = s.current;
     st.longest_streak = s.longest;
-    for (auto& [tag, t] : tags) st.by_tag.push_back({tag, t});
+    for (auto& [tag, t] : tags)
+        st.by_tag.push_back({tag, t});
     for (const auto& t : st.by_tag)
-        if (t.tally.attempted > 0 && (t.tally.failures > 0 || t.tally.solved < t.tally.attempted)) st.weak.push_back(t);
+        if (t.tally.attempted > 0 && (t.tally.failures > 0 || t.tally.solved < t.tally.attempted))
+            st.weak.push_back(t);
     std::stable_sort(st.weak.begin(), st.weak.end(), [](const TagTally& a, const TagTally& b) {
         if (a.tally.failures != b.tally.failures) return a.tally.failures > b.tally.failures;
         return a.tally.solve_rate() < b.tally.solve_rate();

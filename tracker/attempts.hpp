@@ -101,13 +101,16 @@ std::string practice_path(std::string_view problem);
 
 // Parse and write. Errors are Error(data) "label:line:col: ..."; unknown
 // keys become warnings and are kept.
-PracticeRecord practice_from(const yaml::Node& doc, const std::string& label, const std::string& rel, Warnings& w);
-PracticeRecord parse_practice(std::string_view text, const std::string& label, const std::string& rel, Warnings& w);
+PracticeRecord practice_from(const yaml::Node& doc, const std::string& label,
+                             const std::string& rel, Warnings& w);
+PracticeRecord parse_practice(std::string_view text, const std::string& label,
+                              const std::string& rel, Warnings& w);
 yaml_write::Out to_out(const PracticeRecord& r);
 std::string to_yaml(const PracticeRecord& r);
 
 // Reading from the journal (or a change in progress).
-std::optional<PracticeRecord> load_practice(const Files& files, std::string_view problem, Warnings& w);
+std::optional<PracticeRecord> load_practice(const Files& files, std::string_view problem,
+                                            Warnings& w);
 PracticeIndex load_all_practice(const Files& files, Warnings& w);
 
 // ---- attempts and the schedule ---------------------------------------------------
@@ -142,7 +145,7 @@ struct Tally {
     int attempted = 0; // of those, with an attempt
     int solved = 0;    // of those, with an accepted attempt
     int attempts = 0;
-    int failures = 0;  // attempts not accepted
+    int failures = 0; // attempts not accepted
     double solved_share() const { return total ? static_cast<double>(solved) / total : 0; }
     double solve_rate() const { return attempted ? static_cast<double>(solved) / attempted : 0; }
 };
@@ -162,19 +165,20 @@ struct Week {
 
 struct PracticeStats {
     Date today;
-    Tally overall;                     // bank problems; attempts counts every attempt
+    Tally overall;                              // bank problems; attempts counts every attempt
     std::map<std::string, Tally> by_difficulty; // easy, medium, hard
-    std::vector<TagTally> by_tag;      // sorted by tag
-    int current_streak = 0;            // days in a row with an attempt, ending today or yesterday
+    std::vector<TagTally> by_tag;               // sorted by tag
+    int current_streak = 0; // days in a row with an attempt, ending today or yesterday
     int longest_streak = 0;
-    std::optional<Date> last_day;      // of the last attempt
-    std::vector<Week> weeks;           // the last 8 weeks (Monday to Sunday), oldest first
-    std::vector<int> per_day;          // attempts per day, the last 30 days, oldest first (today last)
-    std::vector<TagTally> weak;        // at most 5: most failures, then lowest solve rate
-    int due = 0;                       // problems due today or before
+    std::optional<Date> last_day; // of the last attempt
+    std::vector<Week> weeks;      // the last 8 weeks (Monday to Sunday), oldest first
+    std::vector<int> per_day;     // attempts per day, the last 30 days, oldest first (today last)
+    std::vector<TagTally> weak;   // at most 5: most failures, then lowest solve rate
+    int due = 0;                  // problems due today or before
 };
 
-PracticeStats practice_stats(const std::vector<practice::Problem>& bank, const PracticeIndex& records, Date today);
+PracticeStats practice_stats(const std::vector<practice::Problem>& bank,
+                             const PracticeIndex& records, Date today);
 
 // Streaks over a set of days with an attempt (any order, repeats allowed).
 struct Streaks {

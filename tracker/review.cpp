@@ -16,7 +16,8 @@ namespace {
 // "Graphs" -> "graph": lowercase, a plain plural 's' dropped.
 std::string norm_word(std::string w) {
     w = to_lower(w);
-    if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' && w[w.size() - 2] != 'u') w.pop_back();
+    if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' && w[w.size() - 2] != 'u')
+        w.pop_back();
     return w;
 }
 
@@ -29,24 +30,38 @@ std::vector<std::string> words_of(std::string_view text) {
     };
     for (char ch : text) {
         auto c = static_cast<unsigned char>(ch);
-        if (std::isalnum(c) || c >= 0x80) cur += ch;
-        else flush();
+        if (std::isalnum(c) || c >= 0x80)
+            cur += ch;
+        else
+            flush();
     }
     flush();
     return out;
 }
 
 // "Two Pointers" / "two-pointers" -> "two-pointer".
-std::string norm_tag(std::string_view tag) { return join(words_of(tag), "-"); }
+std::string norm_tag(std::string_view tag) {
+    return join(words_of(tag), "-");
+}
 
 // Common ways of saying a tag, normalised.
 const std::vector<std::pair<std::string, std::string>>& synonyms() {
     static const std::vector<std::pair<std::string, std::string>> s = {
-        {"dp", "dynamic-programming"},   {"memoization", "dynamic-programming"}, {"memoisation", "dynamic-programming"},
-        {"hashmap", "hash-map"},         {"hashtable", "hash-map"},              {"hash-table", "hash-map"},
-        {"dictionary", "hash-map"},      {"dict", "hash-map"},                   {"priority-queue", "heap"},
-        {"breadth-first", "bfs"},        {"depth-first", "dfs"},                 {"shortest-path", "bfs"},
-        {"linkedlist", "linked-list"},   {"binary-tree", "tree"},                {"sweep", "sweep-line"},
+        {"dp", "dynamic-programming"},
+        {"memoization", "dynamic-programming"},
+        {"memoisation", "dynamic-programming"},
+        {"hashmap", "hash-map"},
+        {"hashtable", "hash-map"},
+        {"hash-table", "hash-map"},
+        {"dictionary", "hash-map"},
+        {"dict", "hash-map"},
+        {"priority-queue", "heap"},
+        {"breadth-first", "bfs"},
+        {"depth-first", "dfs"},
+        {"shortest-path", "bfs"},
+        {"linkedlist", "linked-list"},
+        {"binary-tree", "tree"},
+        {"sweep", "sweep-line"},
     };
     return s;
 }
@@ -68,21 +83,24 @@ std::set<std::string> phrases_of(std::string_view text) {
 
 bool has_tag(const std::vector<std::string>& tags, std::string_view tag) {
     std::string n = norm_tag(tag);
-    return std::any_of(tags.begin(), tags.end(), [&](const std::string& t) { return norm_tag(t) == n; });
+    return std::any_of(tags.begin(), tags.end(),
+                       [&](const std::string& t) { return norm_tag(t) == n; });
 }
 
 void add_unique(std::vector<std::string>& v, const std::string& s) {
-    if (std::none_of(v.begin(), v.end(), [&](const std::string& x) { return iequals(x, s); })) v.push_back(s);
+    if (std::none_of(v.begin(), v.end(), [&](const std::string& x) { return iequals(x, s); }))
+        v.push_back(s);
 }
 
 bool is_stop_word(const std::string& w) {
     static const std::set<std::string> stop = [] {
         std::set<std::string> s;
-        for (const char* w : {
-        "about", "after", "again", "also", "always", "and", "asked", "before", "being", "could", "does",
-        "each", "every", "first", "from", "have", "into", "just", "last", "like", "make", "more", "most",
-        "never", "only", "other", "over", "should", "some", "than", "that", "their", "them", "then",
-        "there", "they", "this", "what", "when", "where", "which", "while", "with", "would", "your"})
+        for (const char* w :
+             {"about",  "after", "again", "also",  "always", "and",   "asked", "before", "being",
+              "could",  "does",  "each",  "every", "first",  "from",  "have",  "into",   "just",
+              "last",   "like",  "make",  "more",  "most",   "never", "only",  "other",  "over",
+              "should", "some",  "than",  "that",  "their",  "them",  "then",  "there",  "they",
+              "this",   "what",  "when",  "where", "which",  "while", "with",  "would",  "your"})
             s.insert(norm_word(w)); // compared with normalised words
         return s;
     }();
@@ -103,7 +121,8 @@ std::vector<std::string> topics_in(std::string_view text, const std::vector<std:
 
 // ---- what to practise next -------------------------------------------------------
 
-std::map<std::string, Tally> tag_tallies(const std::vector<practice::Problem>& bank, const PracticeIndex& records) {
+std::map<std::string, Tally> tag_tallies(const std::vector<practice::Problem>& bank,
+                                         const PracticeIndex& records) {
     std::map<std::string, Tally> out;
     for (const auto& p : bank) {
         auto it = records.find(p.id);
@@ -130,15 +149,20 @@ double tag_weakness(const Tally& t) {
 
 std::string_view to_string(NextKind k) {
     switch (k) {
-    case NextKind::due: return "due";
-    case NextKind::fresh: return "new";
-    case NextKind::retry: return "retry";
-    case NextKind::review: return "review";
+    case NextKind::due:
+        return "due";
+    case NextKind::fresh:
+        return "new";
+    case NextKind::retry:
+        return "retry";
+    case NextKind::review:
+        return "review";
     }
     return "";
 }
 
-std::vector<NextPick> practice_next(const std::vector<practice::Problem>& bank, const PracticeIndex& records, Date today,
+std::vector<NextPick> practice_next(const std::vector<practice::Problem>& bank,
+                                    const PracticeIndex& records, Date today,
                                     const std::optional<std::string>& tag) {
     auto tallies = tag_tallies(bank, records);
     std::vector<NextPick> due, fresh, retry, review;
@@ -151,7 +175,8 @@ std::vector<NextPick> practice_next(const std::vector<practice::Problem>& bank, 
         pick.due = r ? r->due() : std::nullopt;
         if (is_due(r, today)) {
             pick.kind = NextKind::due;
-            pick.reason = *pick.due < today ? fmt::format("due since {}", pick.due->str()) : std::string("due today");
+            pick.reason = *pick.due < today ? fmt::format("due since {}", pick.due->str())
+                                            : std::string("due today");
             due.push_back(pick);
         } else if (status_of(r) == PracticeStatus::fresh) {
             pick.kind = NextKind::fresh;
@@ -169,8 +194,8 @@ std::vector<NextPick> practice_next(const std::vector<practice::Problem>& bank, 
                 const Tally& t = tallies[pick.tag];
                 pick.reason = t.attempted == 0
                                   ? fmt::format("new, weakest tag: {} (never practised)", pick.tag)
-                                  : fmt::format("new, weakest tag: {} ({} of {} attempted solved)", pick.tag, t.solved,
-                                                t.attempted);
+                                  : fmt::format("new, weakest tag: {} ({} of {} attempted solved)",
+                                                pick.tag, t.solved, t.attempted);
             }
             fresh.push_back(pick);
         } else if (status_of(r) == PracticeStatus::attempted) {
@@ -179,7 +204,8 @@ std::vector<NextPick> practice_next(const std::vector<practice::Problem>& bank, 
             retry.push_back(pick);
         } else {
             pick.kind = NextKind::review;
-            pick.reason = pick.due ? fmt::format("solved; next review {}", pick.due->str()) : std::string("solved");
+            pick.reason = pick.due ? fmt::format("solved; next review {}", pick.due->str())
+                                   : std::string("solved");
             review.push_back(pick);
         }
     }
@@ -192,7 +218,8 @@ std::vector<NextPick> practice_next(const std::vector<practice::Problem>& bank, 
     // weakness and difficulty, a problem showing tags not yet shown goes first.
     std::stable_sort(fresh.begin(), fresh.end(), [&](const NextPick& a, const NextPick& b) {
         if (a.weakness != b.weakness) return a.weakness > b.weakness;
-        if (a.problem->difficulty != b.problem->difficulty) return a.problem->difficulty < b.problem->difficulty;
+        if (a.problem->difficulty != b.problem->difficulty)
+            return a.problem->difficulty < b.problem->difficulty;
         return by_id(a, b);
     });
     std::vector<NextPick> spread;
@@ -202,18 +229,21 @@ std::vector<NextPick> practice_next(const std::vector<practice::Problem>& bank, 
         while (j < fresh.size() && fresh[j].weakness == fresh[i].weakness &&
                fresh[j].problem->difficulty == fresh[i].problem->difficulty)
             ++j;
-        std::vector<NextPick> group(fresh.begin() + static_cast<long>(i), fresh.begin() + static_cast<long>(j));
+        std::vector<NextPick> group(fresh.begin() + static_cast<long>(i),
+                                    fresh.begin() + static_cast<long>(j));
         while (!group.empty()) {
             auto fresh_tags = [&](const NextPick& p) {
-                return std::none_of(p.problem->tags.begin(), p.problem->tags.end(),
-                                    [&](const std::string& t) { return shown.count(to_lower(t)) > 0; });
+                return std::none_of(
+                    p.problem->tags.begin(), p.problem->tags.end(),
+                    [&](const std::string& t) { return shown.count(to_lower(t)) > 0; });
             };
             auto it = std::find_if(group.begin(), group.end(), fresh_tags);
             if (it == group.end()) {
                 shown.clear(); // every topic shown once: start another round
                 it = group.begin();
             }
-            for (const auto& t : it->problem->tags) shown.insert(to_lower(t));
+            for (const auto& t : it->problem->tags)
+                shown.insert(to_lower(t));
             spread.push_back(*it);
             group.erase(it);
         }
@@ -227,7 +257,8 @@ std::vector<NextPick> practice_next(const std::vector<practice::Problem>& bank, 
         return by_id(a, b);
     });
     std::vector<NextPick> out;
-    for (auto* group : {&due, &spread, &retry, &review}) out.insert(out.end(), group->begin(), group->end());
+    for (auto* group : {&due, &spread, &retry, &review})
+        out.insert(out.end(), group->begin(), group->end());
     return out;
 }
 
@@ -240,7 +271,8 @@ int lesson_score(const LessonFacts& l, const LessonQuery& q, std::vector<std::st
         if (reasons) reasons->push_back(fmt::format("{} +{}", why, points));
     };
     if (!q.company.empty() && iequals(l.lesson.source.company, q.company)) add(5, "this company");
-    if (q.kind && l.round_kind && *l.round_kind == *q.kind) add(3, fmt::format("{} round", to_string(*q.kind)));
+    if (q.kind && l.round_kind && *l.round_kind == *q.kind)
+        add(3, fmt::format("{} round", to_string(*q.kind)));
     std::vector<std::string> seen;
     for (const auto& t : l.lesson.tags) {
         if (!has_tag(q.tags, t) || has_tag(seen, t)) continue;
@@ -250,8 +282,10 @@ int lesson_score(const LessonFacts& l, const LessonQuery& q, std::vector<std::st
     if (l.round_outcome && *l.round_outcome == Outcome::failed) add(2, "failed round");
     if (l.lesson.date) {
         int64_t age = days_between(*l.lesson.date, q.today);
-        if (age <= 30) add(2, "recent");
-        else if (age <= 180) add(1, "this half-year");
+        if (age <= 30)
+            add(2, "recent");
+        else if (age <= 180)
+            add(1, "this half-year");
     }
     return score;
 }
@@ -275,7 +309,8 @@ std::vector<RankedLesson> rank_lessons(std::vector<LessonFacts> lessons, const L
     return out;
 }
 
-std::vector<LessonFacts> lesson_facts(const std::vector<Company>& companies, const std::vector<Lesson>& standalone) {
+std::vector<LessonFacts> lesson_facts(const std::vector<Company>& companies,
+                                      const std::vector<Lesson>& standalone) {
     std::vector<LessonFacts> out;
     for (const auto& l : standalone) {
         LessonFacts f;
@@ -297,7 +332,8 @@ std::vector<LessonFacts> lesson_facts(const std::vector<Company>& companies, con
                 for (const auto& l : r->lessons) {
                     LessonFacts f;
                     f.lesson = l;
-                    if (f.lesson.source.company.empty()) f.lesson.source = LessonSource{c.name, a.id, r->id, ""};
+                    if (f.lesson.source.company.empty())
+                        f.lesson.source = LessonSource{c.name, a.id, r->id, ""};
                     if (!f.lesson.date) f.lesson.date = r->date;
                     f.round_kind = r->kind;
                     f.round_outcome = r->outcome;
@@ -316,19 +352,24 @@ struct Asked {
     std::string where; // "Acme, technical #2"
 };
 
-std::vector<ProblemPick> suggest(const std::vector<practice::Problem>& bank, const PracticeIndex& practice, Date today,
-                                 const std::vector<Asked>& asked, const std::vector<const Lesson*>& lessons,
+std::vector<ProblemPick> suggest(const std::vector<practice::Problem>& bank,
+                                 const PracticeIndex& practice, Date today,
+                                 const std::vector<Asked>& asked,
+                                 const std::vector<const Lesson*>& lessons,
                                  const std::vector<std::string>& focus) {
     std::string text;
     std::vector<std::string> lesson_tags;
-    for (const auto& a : asked) text += a.question->text + "\n";
+    for (const auto& a : asked)
+        text += a.question->text + "\n";
     for (const Lesson* l : lessons) {
         text += l->text + "\n";
-        for (const auto& t : l->tags) add_unique(lesson_tags, t);
+        for (const auto& t : l->tags)
+            add_unique(lesson_tags, t);
     }
     auto phrases = phrases_of(text);
     std::set<std::string> words;
-    for (auto& w : words_of(text)) words.insert(w);
+    for (auto& w : words_of(text))
+        words.insert(w);
 
     std::vector<ProblemPick> out;
     for (const auto& p : bank) {
@@ -361,9 +402,12 @@ std::vector<ProblemPick> suggest(const std::vector<practice::Problem>& bank, con
                 pick.score += 1;
                 by_title.push_back(w);
             }
-        for (const auto& w : where) pick.reasons.push_back("asked at " + w);
+        for (const auto& w : where)
+            pick.reasons.push_back("asked at " + w);
         auto reason = [&](const char* one, const char* many, const std::vector<std::string>& v) {
-            if (!v.empty()) pick.reasons.push_back(fmt::format("{}: {}", v.size() == 1 ? one : many, join(v, ", ")));
+            if (!v.empty())
+                pick.reasons.push_back(
+                    fmt::format("{}: {}", v.size() == 1 ? one : many, join(v, ", ")));
         };
         reason("lesson tag", "lesson tags", by_lesson);
         reason("topic", "topics", by_text);
@@ -376,9 +420,10 @@ std::vector<ProblemPick> suggest(const std::vector<practice::Problem>& bank, con
         pick.due_date = r ? r->due() : std::nullopt;
         pick.status = status_of(r);
         if (pick.due)
-            pick.reasons.insert(pick.reasons.begin(), *pick.due_date < today
-                                                          ? fmt::format("due since {}", pick.due_date->str())
-                                                          : std::string("due today"));
+            pick.reasons.insert(pick.reasons.begin(),
+                                *pick.due_date < today
+                                    ? fmt::format("due since {}", pick.due_date->str())
+                                    : std::string("due today"));
         out.push_back(std::move(pick));
     }
     std::stable_sort(out.begin(), out.end(), [](const ProblemPick& a, const ProblemPick& b) {
@@ -387,7 +432,8 @@ std::vector<ProblemPick> suggest(const std::vector<practice::Problem>& bank, con
         if (a.score != b.score) return a.score > b.score;
         bool sa = a.status == PracticeStatus::solved, sb = b.status == PracticeStatus::solved;
         if (sa != sb) return sb;
-        if (a.problem->difficulty != b.problem->difficulty) return a.problem->difficulty < b.problem->difficulty;
+        if (a.problem->difficulty != b.problem->difficulty)
+            return a.problem->difficulty < b.problem->difficulty;
         return a.problem->id < b.problem->id;
     });
     return out;
@@ -395,8 +441,8 @@ std::vector<ProblemPick> suggest(const std::vector<practice::Problem>& bank, con
 
 } // namespace
 
-Briefing brief(const JournalView& view, const std::vector<practice::Problem>& bank, const PracticeIndex& practice,
-               const BriefingQuery& q) {
+Briefing brief(const JournalView& view, const std::vector<practice::Problem>& bank,
+               const PracticeIndex& practice, const BriefingQuery& q) {
     Briefing b;
     const Company* company = nullptr;
     if (!q.company.empty())
@@ -410,14 +456,19 @@ Briefing brief(const JournalView& view, const std::vector<practice::Problem>& ba
         for (const auto& a : company->applications)
             for (const Round* r : a.by_number()) {
                 RoundView v{a.role, *r};
-                if (r->date && *r->date >= q.today) b.upcoming.push_back(std::move(v));
-                else b.past.push_back(std::move(v));
-                for (const auto& qu : r->questions) asked.push_back({&qu, fmt::format("{}, {}", company->name, r->label())});
+                if (r->date && *r->date >= q.today)
+                    b.upcoming.push_back(std::move(v));
+                else
+                    b.past.push_back(std::move(v));
+                for (const auto& qu : r->questions)
+                    asked.push_back({&qu, fmt::format("{}, {}", company->name, r->label())});
             }
-        std::stable_sort(b.upcoming.begin(), b.upcoming.end(),
-                         [](const RoundView& x, const RoundView& y) { return *x.round.date < *y.round.date; });
+        std::stable_sort(
+            b.upcoming.begin(), b.upcoming.end(),
+            [](const RoundView& x, const RoundView& y) { return *x.round.date < *y.round.date; });
         std::stable_sort(b.past.begin(), b.past.end(), [](const RoundView& x, const RoundView& y) {
-            if (x.round.date != y.round.date) return x.round.date && (!y.round.date || *x.round.date < *y.round.date);
+            if (x.round.date != y.round.date)
+                return x.round.date && (!y.round.date || *x.round.date < *y.round.date);
             return x.round.number < y.round.number;
         });
     }
@@ -425,9 +476,11 @@ Briefing brief(const JournalView& view, const std::vector<practice::Problem>& ba
     // What the next round is about.
     std::vector<std::string> known;
     for (const auto& p : bank)
-        for (const auto& t : p.tags) add_unique(known, t);
+        for (const auto& t : p.tags)
+            add_unique(known, t);
     for (const auto& l : view.standalone_lessons)
-        for (const auto& t : l.tags) add_unique(known, t);
+        for (const auto& t : l.tags)
+            add_unique(known, t);
     b.focus_kind = q.kind;
     if (!b.upcoming.empty()) {
         const Round& next = b.upcoming.front().round;
@@ -440,12 +493,16 @@ Briefing brief(const JournalView& view, const std::vector<practice::Problem>& ba
             text += "\n" + qu.text;
             for (const auto& p : bank)
                 if (p.id == qu.problem)
-                    for (const auto& t : p.tags) add_unique(b.topics, t);
+                    for (const auto& t : p.tags)
+                        add_unique(b.topics, t);
         }
-        for (const auto& t : topics_in(text, known)) add_unique(b.topics, t);
+        for (const auto& t : topics_in(text, known))
+            add_unique(b.topics, t);
     }
-    for (const auto& t : q.tags) add_unique(b.focus_tags, t);
-    for (const auto& t : b.topics) add_unique(b.focus_tags, t);
+    for (const auto& t : q.tags)
+        add_unique(b.focus_tags, t);
+    for (const auto& t : b.topics)
+        add_unique(b.focus_tags, t);
 
     // Lessons: the stand-alone ones and those of the rounds read.
     std::vector<Company> companies = company ? std::vector<Company>{*company} : view.companies;
@@ -461,9 +518,11 @@ Briefing brief(const JournalView& view, const std::vector<practice::Problem>& ba
                 if (!a.via.empty() && iequals(a.via, c.name)) add_unique(v.referred, a.role);
                 for (const Round* r : a.by_number())
                     for (const auto& iv : r->interviewers)
-                        if (iequals(iv.contact.empty() ? iv.name : iv.contact, c.name)) add_unique(v.interviewed, r->label());
+                        if (iequals(iv.contact.empty() ? iv.name : iv.contact, c.name))
+                            add_unique(v.interviewed, r->label());
             }
-            if (!iequals(c.company, company->name) && v.referred.empty() && v.interviewed.empty()) continue;
+            if (!iequals(c.company, company->name) && v.referred.empty() && v.interviewed.empty())
+                continue;
             for (const auto& e : view.events)
                 if (e.id() == c.met_at) v.met_event = e;
             b.contacts.push_back(std::move(v));
@@ -476,7 +535,8 @@ Briefing brief(const JournalView& view, const std::vector<practice::Problem>& ba
         const Lesson& l = r.facts.lesson;
         bool here = company && iequals(l.source.company, company->name);
         bool kind = !company && q.kind && r.facts.round_kind == q.kind;
-        bool tagged = std::any_of(l.tags.begin(), l.tags.end(), [&](const std::string& t) { return has_tag(b.focus_tags, t); });
+        bool tagged = std::any_of(l.tags.begin(), l.tags.end(),
+                                  [&](const std::string& t) { return has_tag(b.focus_tags, t); });
         bool everything = !company && !q.kind && q.tags.empty();
         if (here || kind || tagged || everything) topical.push_back(&l);
     }
@@ -485,7 +545,8 @@ Briefing brief(const JournalView& view, const std::vector<practice::Problem>& ba
             for (const auto& a : c.applications)
                 for (const auto& r : a.rounds)
                     if (r.kind == *q.kind)
-                        for (const auto& qu : r.questions) asked.push_back({&qu, fmt::format("{}, {}", c.name, r.label())});
+                        for (const auto& qu : r.questions)
+                            asked.push_back({&qu, fmt::format("{}, {}", c.name, r.label())});
     b.problems = suggest(bank, practice, q.today, asked, topical, b.focus_tags);
     if (b.problems.empty()) {
         b.problems_fallback = true;

@@ -52,7 +52,8 @@ namespace hired::tracker {
 // ---- what to practise next -------------------------------------------------------
 
 // Tallies per tag over the bank (tags as written in the problems).
-std::map<std::string, Tally> tag_tallies(const std::vector<practice::Problem>& bank, const PracticeIndex& records);
+std::map<std::string, Tally> tag_tallies(const std::vector<practice::Problem>& bank,
+                                         const PracticeIndex& records);
 // 0 (all solved, many) .. 2 (never practised, or nothing solved).
 double tag_weakness(const Tally& t);
 
@@ -64,13 +65,14 @@ struct NextPick {
     NextKind kind = NextKind::fresh;
     std::string reason; // "due since 2026-11-30", "new, weakest tag: graph (never practised)"
     std::optional<Date> due;
-    std::string tag;    // for new problems: the weakest tag
+    std::string tag; // for new problems: the weakest tag
     double weakness = 0;
 };
 
 // Every problem of the bank (only those with tag, when given), in the order
 // above. The pointers point into bank.
-std::vector<NextPick> practice_next(const std::vector<practice::Problem>& bank, const PracticeIndex& records, Date today,
+std::vector<NextPick> practice_next(const std::vector<practice::Problem>& bank,
+                                    const PracticeIndex& records, Date today,
                                     const std::optional<std::string>& tag = std::nullopt);
 
 // ---- lessons -------------------------------------------------------------------------
@@ -84,9 +86,9 @@ struct LessonFacts {
 };
 
 struct LessonQuery {
-    std::string company;             // "" : no company
-    std::optional<RoundKind> kind;   // --kind, else the next round's
-    std::vector<std::string> tags;   // --tag and the next round's topics
+    std::string company;           // "" : no company
+    std::optional<RoundKind> kind; // --kind, else the next round's
+    std::vector<std::string> tags; // --tag and the next round's topics
     Date today;
 };
 
@@ -97,13 +99,15 @@ struct RankedLesson {
 };
 
 // The score above; reasons, when given, get one entry per part that counted.
-int lesson_score(const LessonFacts& l, const LessonQuery& q, std::vector<std::string>* reasons = nullptr);
+int lesson_score(const LessonFacts& l, const LessonQuery& q,
+                 std::vector<std::string>* reasons = nullptr);
 std::vector<RankedLesson> rank_lessons(std::vector<LessonFacts> lessons, const LessonQuery& q);
 
 // The lessons of the given companies' rounds and the stand-alone ones, each
 // with its round's kind and outcome (a stand-alone lesson names its round by
 // id, looked up in companies).
-std::vector<LessonFacts> lesson_facts(const std::vector<Company>& companies, const std::vector<Lesson>& standalone);
+std::vector<LessonFacts> lesson_facts(const std::vector<Company>& companies,
+                                      const std::vector<Lesson>& standalone);
 
 // ---- the briefing ----------------------------------------------------------------------
 
@@ -155,12 +159,12 @@ struct Briefing {
     std::vector<std::string> focus_tags; // --tag, then topics
     std::vector<RankedLesson> lessons;
     std::vector<ContactView> contacts;
-    std::vector<ProblemPick> problems;   // best first
-    bool problems_fallback = false;      // nothing matched: what practice next suggests
+    std::vector<ProblemPick> problems; // best first
+    bool problems_fallback = false;    // nothing matched: what practice next suggests
 };
 
-Briefing brief(const JournalView& view, const std::vector<practice::Problem>& bank, const PracticeIndex& practice,
-               const BriefingQuery& q);
+Briefing brief(const JournalView& view, const std::vector<practice::Problem>& bank,
+               const PracticeIndex& practice, const BriefingQuery& q);
 
 // The tags among known that text talks about (words, word pairs, synonyms).
 std::vector<std::string> topics_in(std::string_view text, const std::vector<std::string>& known);

@@ -14,19 +14,22 @@ using namespace hired::tracker;
 
 namespace {
 
-Attempt attempt(const std::string& day, const std::string& verdict, std::optional<practice::Rating> rating,
-                int minutes = 15, const std::string& id = "") {
+Attempt attempt(const std::string& day, const std::string& verdict,
+                std::optional<practice::Rating> rating, int minutes = 15,
+                const std::string& id = "") {
     Attempt a;
     a.id = id;
     a.started = day + "T09:00:00+01:00";
-    a.finished = day + "T09:" + (minutes < 10 ? "0" : "") + std::to_string(minutes % 60) + ":00+01:00";
+    a.finished =
+        day + "T09:" + (minutes < 10 ? "0" : "") + std::to_string(minutes % 60) + ":00+01:00";
     a.elapsed_minutes = minutes;
     a.verdict = verdict;
     a.rating = rating;
     return a;
 }
 
-practice::Problem problem(const std::string& id, practice::Difficulty d, std::vector<std::string> tags, int minutes = 20) {
+practice::Problem problem(const std::string& id, practice::Difficulty d,
+                          std::vector<std::string> tags, int minutes = 20) {
     practice::Problem p;
     p.id = id;
     p.title = id;
@@ -47,7 +50,9 @@ std::string error_of(const std::string& text, const std::string& rel = "practice
     return "";
 }
 
-Date day(const char* s) { return *Date::parse(s); }
+Date day(const char* s) {
+    return *Date::parse(s);
+}
 
 } // namespace
 
@@ -61,8 +66,8 @@ TEST_CASE("date-times: offsets, Z, and what is refused") {
     CHECK(parse_datetime("2026-12-02 08:14Z") == *b - 5);
     CHECK(parse_datetime("2026-12-02T08:14:05.250Z") == *b);
     CHECK(parse_datetime("2026-12-02T03:14:05-0500") == *b);
-    CHECK_FALSE(parse_datetime("2026-12-02T08:14:05"));      // no offset
-    CHECK_FALSE(parse_datetime("2026-02-30T08:14:05Z"));     // no such day
+    CHECK_FALSE(parse_datetime("2026-12-02T08:14:05"));  // no offset
+    CHECK_FALSE(parse_datetime("2026-02-30T08:14:05Z")); // no such day
     CHECK_FALSE(parse_datetime("2026-12-02T24:00:00Z"));
     CHECK_FALSE(parse_datetime("2026-12-02T08:14:05Zjunk"));
     CHECK_FALSE(parse_datetime("2026-12-02"));
@@ -122,7 +127,8 @@ TEST_CASE("a practice file reads back exactly") {
     CHECK(text.find("due: 2026-12-04") != std::string::npos);
 }
 
-TEST_CASE("hand-written files: unknown keys kept, defaults filled, ids assigned on the next write") {
+TEST_CASE(
+    "hand-written files: unknown keys kept, defaults filled, ids assigned on the next write") {
     std::string text = "problem: two-sum\n"
                        "mood: cheerful\n"
                        "attempts:\n"
@@ -148,19 +154,27 @@ TEST_CASE("hand-written files: unknown keys kept, defaults filled, ids assigned 
 }
 
 TEST_CASE("bad practice files name file:line:col") {
-    CHECK(error_of("problem: two-sum\nattempts:\n  - finished: 2026-12-02T10:00:00Z\n    verdict: WRONG\n")
-              .find("j/practice/two-sum.yaml:4:14: 'verdict' must be one of AC") == 0);
-    CHECK(error_of("problem: two-sum\nattempts:\n  - verdict: AC\n").find("j/practice/two-sum.yaml:3:5:") == 0);
-    CHECK(error_of("problem: two-sum\nattempts:\n  - verdict: AC\n").find("missing required field 'finished'") !=
+    CHECK(
+        error_of(
+            "problem: two-sum\nattempts:\n  - finished: 2026-12-02T10:00:00Z\n    verdict: WRONG\n")
+            .find("j/practice/two-sum.yaml:4:14: 'verdict' must be one of AC") == 0);
+    CHECK(error_of("problem: two-sum\nattempts:\n  - verdict: AC\n")
+              .find("j/practice/two-sum.yaml:3:5:") == 0);
+    CHECK(error_of("problem: two-sum\nattempts:\n  - verdict: AC\n")
+              .find("missing required field 'finished'") != std::string::npos);
+    CHECK(error_of("problem: other\n")
+              .find("j/practice/two-sum.yaml:1:10: 'problem' is 'other' but the file is") == 0);
+    CHECK(error_of("problem: two-sum\nschedule: {ease: 0.5}\n")
+              .find("j/practice/two-sum.yaml:2:18: 'ease' must be between") == 0);
+    CHECK(error_of("problem: two-sum\nschedule:\n  due: tomorrow\n")
+              .find(":3:8: 'due' must be a date") != std::string::npos);
+    CHECK(error_of("problem: two-sum\nattempts: 3\n").find(":2:11: 'attempts' must be a list") !=
           std::string::npos);
-    CHECK(error_of("problem: other\n").find("j/practice/two-sum.yaml:1:10: 'problem' is 'other' but the file is") == 0);
-    CHECK(error_of("problem: two-sum\nschedule: {ease: 0.5}\n").find("j/practice/two-sum.yaml:2:18: 'ease' must be between") == 0);
-    CHECK(error_of("problem: two-sum\nschedule:\n  due: tomorrow\n").find(":3:8: 'due' must be a date") != std::string::npos);
-    CHECK(error_of("problem: two-sum\nattempts: 3\n").find(":2:11: 'attempts' must be a list") != std::string::npos);
     CHECK(error_of("problem: two-sum\nattempts:\n  - id: aa\n    finished: 2026-12-02T10:00:00Z\n"
                    "  - id: aa\n    finished: 2026-12-02T11:00:00Z\n")
               .find(":5:5: two attempts have the id 'aa'") != std::string::npos);
-    CHECK(error_of("problem: two-sum\nattempts:\n  - finished: 2026-12-02T10:00:00Z\n    rating: meh\n")
+    CHECK(error_of(
+              "problem: two-sum\nattempts:\n  - finished: 2026-12-02T10:00:00Z\n    rating: meh\n")
               .find(":4:13: 'rating' must be again, hard, good or easy") != std::string::npos);
     CHECK(error_of("").find("must be a map") != std::string::npos);
     CHECK(error_of("- a\n- b\n").find("must be a map") != std::string::npos);
@@ -174,7 +188,8 @@ TEST_CASE("each attempt moves the schedule; replay gives the same") {
     CHECK(r.due() == day("2026-12-02"));
     CHECK(add_attempt(r, attempt("2026-12-02", "AC", practice::Rating::good), 20) == 4);
     CHECK(r.due() == day("2026-12-08"));
-    CHECK(add_attempt(r, attempt("2026-12-08", "AC", practice::Rating::good, 50), 20) == 2); // over twice the budget
+    CHECK(add_attempt(r, attempt("2026-12-08", "AC", practice::Rating::good, 50), 20) ==
+          2); // over twice the budget
     CHECK(r.due() == day("2026-12-09"));
     CHECK(r.schedule.repetitions == 0);
     CHECK(add_attempt(r, attempt("2026-12-09", "TLE", practice::Rating::easy), 20) == 2);
@@ -220,7 +235,9 @@ TEST_CASE("status: new, attempted, solved, due") {
 TEST_CASE("streaks end today or yesterday") {
     Date t = day("2026-12-10");
     CHECK(streaks({}, t).current == 0);
-    auto s = streaks({t, t.plus_days(-1), t.plus_days(-2), t.plus_days(-1), t.plus_days(-5), t.plus_days(-6)}, t);
+    auto s = streaks(
+        {t, t.plus_days(-1), t.plus_days(-2), t.plus_days(-1), t.plus_days(-5), t.plus_days(-6)},
+        t);
     CHECK(s.current == 3);
     CHECK(s.longest == 3);
     s = streaks({t.plus_days(-1), t.plus_days(-2)}, t);

@@ -12,9 +12,12 @@ using practice::Difficulty;
 
 namespace {
 
-Date day(const char* s) { return *Date::parse(s); }
+Date day(const char* s) {
+    return *Date::parse(s);
+}
 
-practice::Problem problem(const std::string& id, Difficulty d, std::vector<std::string> tags, std::string title = "") {
+practice::Problem problem(const std::string& id, Difficulty d, std::vector<std::string> tags,
+                          std::string title = "") {
     practice::Problem p;
     p.id = id;
     p.title = title.empty() ? id : title;
@@ -24,7 +27,8 @@ practice::Problem problem(const std::string& id, Difficulty d, std::vector<std::
     return p;
 }
 
-Attempt attempt(const std::string& d, const std::string& verdict, std::optional<practice::Rating> r = std::nullopt) {
+Attempt attempt(const std::string& d, const std::string& verdict,
+                std::optional<practice::Rating> r = std::nullopt) {
     Attempt a;
     a.started = d + "T09:00:00Z";
     a.finished = d + "T09:15:00Z";
@@ -34,8 +38,9 @@ Attempt attempt(const std::string& d, const std::string& verdict, std::optional<
     return a;
 }
 
-LessonFacts facts(const std::string& text, const std::string& company, std::optional<RoundKind> kind,
-                  std::optional<Outcome> outcome, std::optional<Date> date, std::vector<std::string> tags = {}) {
+LessonFacts facts(const std::string& text, const std::string& company,
+                  std::optional<RoundKind> kind, std::optional<Outcome> outcome,
+                  std::optional<Date> date, std::vector<std::string> tags = {}) {
     LessonFacts f;
     f.lesson.text = text;
     f.lesson.source.company = company;
@@ -48,7 +53,8 @@ LessonFacts facts(const std::string& text, const std::string& company, std::opti
 
 std::vector<std::string> ids(const std::vector<NextPick>& picks, size_t n = 100) {
     std::vector<std::string> out;
-    for (size_t i = 0; i < picks.size() && i < n; ++i) out.push_back(picks[i].problem->id);
+    for (size_t i = 0; i < picks.size() && i < n; ++i)
+        out.push_back(picks[i].problem->id);
     return out;
 }
 
@@ -64,17 +70,21 @@ TEST_CASE("lesson score: each part, as a table") {
     std::vector<Row> rows = {
         {facts("nothing in common", "", std::nullopt, std::nullopt, std::nullopt), 0},
         {facts("same company", "acme", std::nullopt, std::nullopt, std::nullopt), 5},
-        {facts("same kind elsewhere", "Beta", RoundKind::technical, Outcome::passed, std::nullopt), 3},
+        {facts("same kind elsewhere", "Beta", RoundKind::technical, Outcome::passed, std::nullopt),
+         3},
         {facts("other kind", "Beta", RoundKind::behavioral, Outcome::passed, std::nullopt), 0},
-        {facts("one shared tag", "", std::nullopt, std::nullopt, std::nullopt, {"graph", "array"}), 2},
-        {facts("two shared tags", "", std::nullopt, std::nullopt, std::nullopt, {"GRAPH", "heap"}), 4},
+        {facts("one shared tag", "", std::nullopt, std::nullopt, std::nullopt, {"graph", "array"}),
+         2},
+        {facts("two shared tags", "", std::nullopt, std::nullopt, std::nullopt, {"GRAPH", "heap"}),
+         4},
         {facts("failed round", "Beta", RoundKind::onsite, Outcome::failed, std::nullopt), 2},
         {facts("30 days old", "", std::nullopt, std::nullopt, today.plus_days(-30)), 2},
         {facts("31 days old", "", std::nullopt, std::nullopt, today.plus_days(-31)), 1},
         {facts("180 days old", "", std::nullopt, std::nullopt, today.plus_days(-180)), 1},
         {facts("181 days old", "", std::nullopt, std::nullopt, today.plus_days(-181)), 0},
         {facts("dated later", "", std::nullopt, std::nullopt, today.plus_days(3)), 2},
-        {facts("everything", "Acme", RoundKind::technical, Outcome::failed, today.plus_days(-2), {"graph", "heap"}),
+        {facts("everything", "Acme", RoundKind::technical, Outcome::failed, today.plus_days(-2),
+               {"graph", "heap"}),
          5 + 3 + 2 + 2 + 2 + 2},
     };
     for (const auto& r : rows) {
@@ -85,8 +95,9 @@ TEST_CASE("lesson score: each part, as a table") {
     }
     std::vector<std::string> reasons;
     lesson_score(rows.back().lesson, q, &reasons);
-    CHECK(reasons == std::vector<std::string>{"this company +5", "technical round +3", "tag graph +2", "tag heap +2",
-                                              "failed round +2", "recent +2"});
+    CHECK(reasons == std::vector<std::string>{"this company +5", "technical round +3",
+                                              "tag graph +2", "tag heap +2", "failed round +2",
+                                              "recent +2"});
     // Without a company, nothing is "this company".
     LessonQuery none{"", std::nullopt, {}, today};
     CHECK(lesson_score(rows[1].lesson, none) == 0);
@@ -97,10 +108,13 @@ TEST_CASE("lesson ranking: by score, then newest first, undated last") {
     LessonQuery q{"Acme", RoundKind::technical, {"graph"}, today};
     std::vector<LessonFacts> in = {
         facts("old acme", "Acme", RoundKind::phone_screen, Outcome::passed, day("2025-01-01")), // 5
-        facts("graph elsewhere, recent", "Beta", RoundKind::technical, Outcome::passed, day("2026-12-01"), {"graph"}), // 3+2+2 = 7
-        facts("acme failed technical", "Acme", RoundKind::technical, Outcome::failed, day("2026-11-20")), // 5+3+2+2 = 12
+        facts("graph elsewhere, recent", "Beta", RoundKind::technical, Outcome::passed,
+              day("2026-12-01"), {"graph"}), // 3+2+2 = 7
+        facts("acme failed technical", "Acme", RoundKind::technical, Outcome::failed,
+              day("2026-11-20")),                                               // 5+3+2+2 = 12
         facts("undated tie", "Acme", std::nullopt, std::nullopt, std::nullopt), // 5
-        facts("newer tie", "Acme", std::nullopt, std::nullopt, day("2025-06-01")), // 5 (over 180 days)
+        facts("newer tie", "Acme", std::nullopt, std::nullopt,
+              day("2025-06-01")),                                       // 5 (over 180 days)
         facts("nothing", "", std::nullopt, std::nullopt, std::nullopt), // 0
     };
     auto ranked = rank_lessons(in, q);
@@ -110,8 +124,8 @@ TEST_CASE("lesson ranking: by score, then newest first, undated last") {
         order.push_back(r.facts.lesson.text);
         scores.push_back(r.score);
     }
-    CHECK(order == std::vector<std::string>{"acme failed technical", "graph elsewhere, recent", "newer tie", "old acme",
-                                            "undated tie", "nothing"});
+    CHECK(order == std::vector<std::string>{"acme failed technical", "graph elsewhere, recent",
+                                            "newer tie", "old acme", "undated tie", "nothing"});
     CHECK(scores == std::vector<int>{12, 7, 5, 5, 5, 0});
 }
 
@@ -151,12 +165,15 @@ TEST_CASE("lesson facts: round lessons and stand-alone lessons pointing at a rou
 }
 
 TEST_CASE("topics in text: words, pairs, plurals, synonyms") {
-    std::vector<std::string> known = {"graph", "hash-map", "dynamic-programming", "two-pointers", "bfs", "heap", "grid"};
+    std::vector<std::string> known = {
+        "graph", "hash-map", "dynamic-programming", "two-pointers", "bfs", "heap", "grid"};
     CHECK(topics_in("Shortest path in a grid", known) == std::vector<std::string>{"bfs", "grid"});
-    CHECK(topics_in("Graphs! and a Hash Map", known) == std::vector<std::string>{"graph", "hash-map"});
+    CHECK(topics_in("Graphs! and a Hash Map", known) ==
+          std::vector<std::string>{"graph", "hash-map"});
     CHECK(topics_in("classic DP with a priority queue", known) ==
           std::vector<std::string>{"dynamic-programming", "heap"});
-    CHECK(topics_in("two pointers from both ends", known) == std::vector<std::string>{"two-pointers"});
+    CHECK(topics_in("two pointers from both ends", known) ==
+          std::vector<std::string>{"two-pointers"});
     CHECK(topics_in("nothing here", known).empty());
 }
 
@@ -171,7 +188,8 @@ TEST_CASE("practice next with no history: easy first, topics spread") {
     auto picks = practice_next(bank, {}, day("2026-12-10"));
     // e2 shares 'array' with e1, so the untouched topic of e3 comes between them.
     CHECK(ids(picks) == std::vector<std::string>{"e1", "e3", "e2", "m1", "h1"});
-    for (const auto& p : picks) CHECK(p.kind == NextKind::fresh);
+    for (const auto& p : picks)
+        CHECK(p.kind == NextKind::fresh);
     CHECK(picks[0].reason == "new, weakest tag: array (never practised)");
 }
 
@@ -191,7 +209,7 @@ TEST_CASE("practice next: due first (most overdue first), then weakest tags, the
     };
     add("a", attempt("2026-12-01", "AC", practice::Rating::good)); // due 12-02
     add("b", attempt("2026-12-08", "AC", practice::Rating::good)); // due 12-09
-    add("c", attempt("2026-12-10", "WA"));                         // due 12-11: graph has 1 attempted, 0 solved
+    add("c", attempt("2026-12-10", "WA")); // due 12-11: graph has 1 attempted, 0 solved
     add("f", attempt("2026-12-10", "AC", practice::Rating::easy)); // due 12-11, solved
     auto picks = practice_next(bank, idx, today);
     // Weakness: graph 1 + 1/1 = 2 (nothing solved), string 2 (never practised), array 0 + 1/4.
@@ -262,7 +280,8 @@ JournalView acme_journal() {
     c.applications.push_back(a);
     for (auto& app : c.applications)
         for (auto& r : app.rounds)
-            for (auto& x : r.lessons) x.source = LessonSource{c.name, app.id, r.id, ""};
+            for (auto& x : r.lessons)
+                x.source = LessonSource{c.name, app.id, r.id, ""};
     v.companies.push_back(c);
 
     Lesson onsite;
@@ -326,9 +345,11 @@ TEST_CASE("the briefing for a company") {
     CHECK(b.kind_from_next_round);
     CHECK(b.topics == std::vector<std::string>{"graph"});
     REQUIRE(b.lessons.size() == 3);
-    CHECK(b.lessons[0].facts.lesson.text == "Say the complexity out loud"); // 5 + 2 failed + 2 recent
+    CHECK(b.lessons[0].facts.lesson.text ==
+          "Say the complexity out loud"); // 5 + 2 failed + 2 recent
     CHECK(b.lessons[0].score == 9);
-    CHECK(b.lessons[1].facts.lesson.text == "Onsites are long: bring water"); // graph tag +2, half-year +1
+    CHECK(b.lessons[1].facts.lesson.text ==
+          "Onsites are long: bring water"); // graph tag +2, half-year +1
     CHECK(b.lessons[1].score == 3);
     CHECK(b.lessons[2].score == 0);
     // Dana works there and referred; Pat interviewed; Sam is elsewhere.
@@ -346,11 +367,13 @@ TEST_CASE("the briefing for a company") {
     CHECK(b.problems[0].due);
     CHECK(b.problems[0].reasons.front() == "due since 2026-12-02");
     CHECK(b.problems[1].problem->id == "coffee-run");
-    CHECK(b.problems[1].reasons == std::vector<std::string>{"asked at Acme, phone-screen #1", "lesson tag: graph",
-                                                            "topic: bfs", "focus: graph", "title word: coffee"});
+    CHECK(b.problems[1].reasons == std::vector<std::string>{"asked at Acme, phone-screen #1",
+                                                            "lesson tag: graph", "topic: bfs",
+                                                            "focus: graph", "title word: coffee"});
     CHECK(b.problems[1].score == 10 + 3 + 2 + 2 + 1);
     CHECK(b.problems[2].problem->id == "log-merge");
-    for (const auto& p : b.problems) CHECK(p.problem->id != "badge-twins");
+    for (const auto& p : b.problems)
+        CHECK(p.problem->id != "badge-twins");
     // --kind overrides the next round's kind.
     q.kind = RoundKind::technical;
     Briefing t = brief(view, bank, idx, q);
@@ -358,7 +381,8 @@ TEST_CASE("the briefing for a company") {
     CHECK(t.lessons[0].score == 12);
 }
 
-TEST_CASE("the briefing without a company ranks every lesson; nothing matched falls back to practice next") {
+TEST_CASE("the briefing without a company ranks every lesson; nothing matched falls back to "
+          "practice next") {
     auto view = acme_journal();
     auto bank = bank_for_review();
     BriefingQuery q{"", RoundKind::technical, {}, day("2026-12-10")};
@@ -367,7 +391,8 @@ TEST_CASE("the briefing without a company ranks every lesson; nothing matched fa
     CHECK(b.upcoming.empty());
     CHECK(b.contacts.empty());
     REQUIRE(b.lessons.size() == 3);
-    CHECK(b.lessons[0].facts.lesson.text == "Say the complexity out loud"); // technical +3, failed +2, recent +2
+    CHECK(b.lessons[0].facts.lesson.text ==
+          "Say the complexity out loud"); // technical +3, failed +2, recent +2
     CHECK(b.lessons[0].score == 7);
     // The technical round's question is about a heap.
     REQUIRE_FALSE(b.problems.empty());

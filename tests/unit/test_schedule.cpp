@@ -10,8 +10,12 @@ using namespace hired::practice;
 
 namespace {
 
-Review accepted(std::optional<Rating> r, int elapsed = 10, int budget = 20) { return {true, r, elapsed, budget}; }
-Review failed(std::optional<Rating> r, int elapsed = 10, int budget = 20) { return {false, r, elapsed, budget}; }
+Review accepted(std::optional<Rating> r, int elapsed = 10, int budget = 20) {
+    return {true, r, elapsed, budget};
+}
+Review failed(std::optional<Rating> r, int elapsed = 10, int budget = 20) {
+    return {false, r, elapsed, budget};
+}
 
 struct Step {
     int interval;
@@ -57,19 +61,19 @@ TEST_CASE("quality: the rating dominates, then the clock, then the verdict caps 
         {accepted(Rating::hard), 3},
         {accepted(Rating::good), 4},
         {accepted(Rating::easy), 5},
-        {accepted(std::nullopt), 4},                // no rating, accepted: good
-        {failed(std::nullopt), 2},                  // no rating, failed: again
-        {failed(Rating::easy), 2},                  // a failed run caps q at 2 whatever the rating
+        {accepted(std::nullopt), 4}, // no rating, accepted: good
+        {failed(std::nullopt), 2},   // no rating, failed: again
+        {failed(Rating::easy), 2},   // a failed run caps q at 2 whatever the rating
         {failed(Rating::again), 1},
-        {accepted(Rating::good, 20, 20), 4},        // at the budget is not over it
-        {accepted(Rating::good, 21, 20), 3},        // over the budget: -1
-        {accepted(Rating::good, 40, 20), 3},        // twice the budget is still only over it
-        {accepted(Rating::good, 41, 20), 2},        // over twice the budget: -2
+        {accepted(Rating::good, 20, 20), 4}, // at the budget is not over it
+        {accepted(Rating::good, 21, 20), 3}, // over the budget: -1
+        {accepted(Rating::good, 40, 20), 3}, // twice the budget is still only over it
+        {accepted(Rating::good, 41, 20), 2}, // over twice the budget: -2
         {accepted(Rating::easy, 41, 20), 3},
-        {accepted(Rating::again, 41, 20), 0},       // clamped at 0
-        {failed(Rating::easy, 41, 20), 2},          // 5 - 2 = 3, then capped at 2
-        {failed(std::nullopt, 41, 20), 0},          // 2 - 2
-        {accepted(Rating::good, 500, 0), 4},        // no budget, no penalty
+        {accepted(Rating::again, 41, 20), 0}, // clamped at 0
+        {failed(Rating::easy, 41, 20), 2},    // 5 - 2 = 3, then capped at 2
+        {failed(std::nullopt, 41, 20), 0},    // 2 - 2
+        {accepted(Rating::good, 500, 0), 4},  // no budget, no penalty
     };
     for (size_t i = 0; i < rows.size(); ++i) {
         INFO("row " << i);
@@ -78,7 +82,8 @@ TEST_CASE("quality: the rating dominates, then the clock, then the verdict caps 
 }
 
 TEST_CASE("good every time: 1, 6, 15, 38, 95 days, ease unchanged") {
-    expect_sequence({4, 4, 4, 4, 4}, {{1, 2.5, 1}, {6, 2.5, 2}, {15, 2.5, 3}, {38, 2.5, 4}, {95, 2.5, 5}});
+    expect_sequence({4, 4, 4, 4, 4},
+                    {{1, 2.5, 1}, {6, 2.5, 2}, {15, 2.5, 3}, {38, 2.5, 4}, {95, 2.5, 5}});
 }
 
 TEST_CASE("easy every time: ease grows by 0.1") {
@@ -91,8 +96,13 @@ TEST_CASE("hard every time: ease shrinks by 0.14") {
 
 TEST_CASE("a failure resets the repetitions and comes back tomorrow") {
     // good, good, good, then a failed attempt (q 2), then good again.
-    expect_sequence({4, 4, 4, 2, 4, 4, 4},
-                    {{1, 2.5, 1}, {6, 2.5, 2}, {15, 2.5, 3}, {1, 2.18, 0}, {1, 2.18, 1}, {6, 2.18, 2}, {13, 2.18, 3}});
+    expect_sequence({4, 4, 4, 2, 4, 4, 4}, {{1, 2.5, 1},
+                                            {6, 2.5, 2},
+                                            {15, 2.5, 3},
+                                            {1, 2.18, 0},
+                                            {1, 2.18, 1},
+                                            {6, 2.18, 2},
+                                            {13, 2.18, 3}});
 }
 
 TEST_CASE("ease never falls below 1.3") {
@@ -111,7 +121,7 @@ TEST_CASE("review() is quality() then next_schedule()") {
     CHECK(s == Schedule{2.5, 1, 1, 101});
     s = review(s, accepted(Rating::good, 30, 20), 101); // over budget: hard
     CHECK(s == Schedule{2.36, 6, 2, 107});
-    s = review(s, failed(Rating::good), 107);           // a wrong answer: again
+    s = review(s, failed(Rating::good), 107); // a wrong answer: again
     CHECK(s == Schedule{2.04, 1, 0, 108});
 }
 
