@@ -370,13 +370,15 @@ void print_report(const Context& ctx, const Problem& p, const Report& r, const s
     };
     Table t({"CASE", "VERDICT", "WALL", "CPU", "MEMORY", ""}, {false, false, true, true, true, false});
     std::string notes;
+    size_t failures = 0;
+    const size_t kDetailed = 3; // details for the first few failures; the table has the rest
     for (const auto& c : r.cases) {
         std::string name = c.example ? c.name + s.dim(" (example)") : c.name;
         std::string note = c.verdict == CaseVerdict::AC ? "" : c.detail;
         if (note.size() > 60) note = note.substr(0, 57) + "...";
         t.add({name, verdict_label(ctx, c.verdict), time_cell(c.wall_ms, c.wall, c.runs), time_cell(c.cpu_ms, c.cpu, c.runs),
                format_kb(c.peak_kb), note});
-        if (c.verdict != CaseVerdict::AC) {
+        if (c.verdict != CaseVerdict::AC && ++failures <= kDetailed) {
             notes += fmt::format("{} {}: {}\n", verdict_label(ctx, c.verdict), c.name, c.detail);
             if (!c.hint.empty()) notes += "  " + s.yellow("hint: ") + c.hint + "\n";
             if (!c.errors.empty()) notes += "  stderr:\n" + indent_block(c.errors, "    ", 10);
@@ -385,6 +387,9 @@ void print_report(const Context& ctx, const Problem& p, const Report& r, const s
     out += fmt::format("{} — {} ({}{})\n", s.bold(p.id), file, prog.language,
                        prog.cached ? ", cached build" : prog.compile_ms > 0 ? fmt::format(", compiled in {}", format_ms(prog.compile_ms)) : "");
     out += t.render("  ");
+    if (failures > kDetailed)
+        notes += s.dim(fmt::format("… and {} more failing case{} (one at a time: hired practice run {} --case NAME)\n",
+                                   failures - kDetailed, failures - kDetailed == 1 ? "" : "s", p.id));
     if (!notes.empty()) out += "\n" + notes;
     double max_cpu = 0;
     int64_t max_kb = 0;
