@@ -35,6 +35,8 @@ const Command kCommands[] = {
     {"undo", "revert the last change (as a new commit)", undo},
     {"edit", "open a record's file in $EDITOR; validated before it is committed", edit},
     {"check", "validate the whole journal", check},
+    {"sync", "fetch, merge record by record, push (the first --remote is remembered)", sync},
+    {"status", "ahead/behind the remote as of the last sync, uncommitted files", status},
 };
 } // namespace
 

@@ -53,4 +53,8 @@ int practice_stats(Context&, const Args&);
 // review_commands.cpp: the briefing before an interview
 int review(Context&, const Args&);
 
+// sync_commands.cpp: the journal against its git remote
+int sync(Context&, const Args&);
+int status(Context&, const Args&);
+
 } // namespace hired::cli

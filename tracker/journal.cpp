@@ -203,6 +203,8 @@ public:
     // .git holds).
     void create();
     void check_format() const;
+    // Writes what staged says and moves main to target (see Journal::advance).
+    CommitInfo move_to(const Staged& staged, const git_commit* target);
 
 private:
     struct Plan {
@@ -723,6 +725,62 @@ std::vector<std::string> Journal::recover() {
     git::Repository repo = git::open(dir_);
     if (!repo) return {};
     return Session(dir_, repo.get()).recover();
+}
+
+namespace {
+
+CommitInfo Session::move_to(const Staged& staged, const git_commit* target) {
+    Plan p = plan(staged, true);
+    write_pending(p.touched);
+    for (const auto& t : p.touched) {
+        if (t.id) {
+            make_parents(root_, t.path);
+            write_file_atomic(root_ / t.path, *staged.at(t.path), 0600);
+        } else {
+            remove_file(root_, t.path);
+        }
+    }
+    // Only after every file is written, and only when main still names
+    // the commit the files were compared with.
+    git_reference* raw = nullptr;
+    if (p.head)
+        git::check(git_reference_create_matching(&raw, repo_, "refs/heads/main",
+                                                  git_commit_id(target), 1,
+                                                  git_commit_id(p.head.get()), "sync"),
+                   "moving main");
+    else
+        git::check(git_reference_create(&raw, repo_, "refs/heads/main", git_commit_id(target), 0,
+                                        "sync"),
+                   "creating main");
+    git::Reference ref(raw);
+    update_index(p.touched);
+    clear_pending();
+    return info_of(target);
+}
+
+} // namespace
+
+CommitInfo Journal::advance(const std::string& expected, const std::string& target) {
+    Writing writing(writing_);
+    prepare_folder(dir_);
+    use_git();
+    WriteLock lock(dir_ / ".git" / lock_file, lock_timeout_ms);
+    git::Repository repo = open_for_writing(dir_);
+    Session session(dir_, repo.get());
+    recovered = session.recover();
+    git::Commit head = git::head_commit(repo.get());
+    std::string now = head ? git::hex(*git_commit_id(head.get())) : "";
+    if (now != expected)
+        fail(Exit::env, "the journal changed while syncing (main is now {}); run sync again",
+             now.empty() ? "empty" : now.substr(0, 12));
+    git_oid id;
+    if (git_oid_fromstr(&id, target.c_str()) != 0) fail(Exit::data, "bad commit id {}", target);
+    git::Commit to = git::lookup_commit(repo.get(), id);
+    git::Tree want = git::commit_tree(to.get());
+    git::Tree have = head ? git::commit_tree(head.get()) : git::empty_tree(repo.get());
+    Staged staged;
+    revert_into(repo.get(), want.get(), have.get(), "", staged);
+    return session.move_to(staged, to.get());
 }
 
 } // namespace hired::tracker

@@ -76,6 +76,12 @@ public:
     // Brings a journal left by a crash back to a valid state; returns what it did
     // (empty when nothing was needed).
     std::vector<std::string> recover();
+    // For sync: moves main from the commit expected (hex; "" while there is
+    // none) to target, a commit already stored in the repository (a
+    // fast-forward, or a merge sync built), under the lock: the files that
+    // differ are written atomically, then the branch moves, then the index.
+    // Throws Error(Exit::env) when HEAD is no longer expected.
+    CommitInfo advance(const std::string& expected, const std::string& target);
 
     int lock_timeout_ms = 10000;
     // What the automatic recovery at the start of the last change() or undo()
