@@ -69,6 +69,10 @@
 #ifndef CLOSE_RANGE_CLOEXEC
 #define CLOSE_RANGE_CLOEXEC (1U << 2)
 #endif
+#ifndef SECCOMP_IOCTL_NOTIF_SET_FLAGS // Linux 6.6; older kernels answer EINVAL
+#define SECCOMP_IOCTL_NOTIF_SET_FLAGS SECCOMP_IOW(4, __u64)
+#define SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP (1UL << 0)
+#endif
 
 extern char** environ;
 
@@ -341,6 +345,7 @@ struct ChildPlan {
     struct rlimit stack {
     }, cpu{}, core{}, tag{};
     bool set_stack = false, set_cpu = false, set_tag = false;
+    uint64_t ignored = ~uint64_t{0}; // signals to reset to SIG_DFL (bit sig - 1)
     const sock_fprog* hook_filter = nullptr;
     msghdr* hook_message = nullptr; // prepared by the parent; the child fills in the fd
     int* hook_message_fd = nullptr;
@@ -398,7 +403,8 @@ HIRED_CHILD_CODE int child_main(void* arg) {
             *plan->hook_message_fd = static_cast<int>(listener);
             long sent;
             do
-                sent = syscall(SYS_sendmsg, plan->hook_socket, plan->hook_message, MSG_DONTWAIT);
+                sent = syscall(SYS_sendmsg, plan->hook_socket, plan->hook_message,
+                               MSG_DONTWAIT | MSG_NOSIGNAL);
             while (sent < 0 && errno == EINTR);
             // With the filter installed and nobody listening, every exit of
             // the program would fail; better not to run it at all.
@@ -407,10 +413,14 @@ HIRED_CHILD_CODE int child_main(void* arg) {
         }
     }
 
+    // Handlers are reset by execve itself, and none can run before it: a
+    // new process has no pending signal, everything stays blocked until
+    // here, and nobody else knows this pid yet. Ignored signals, though,
+    // stay ignored through execve.
     KernelSigaction dfl{};
     dfl.handler = SIG_DFL;
     for (int sig = 1; sig < 65; ++sig) {
-        if (sig == SIGKILL || sig == SIGSTOP) continue;
+        if (sig == SIGKILL || sig == SIGSTOP || !(plan->ignored >> (sig - 1) & 1)) continue;
         syscall(SYS_rt_sigaction, sig, &dfl, nullptr, sizeof(uint64_t));
     }
     uint64_t empty_mask = 0;
@@ -489,6 +499,26 @@ Pipe make_pipe() {
 // ignores: no need to read them first.
 void set_nonblocking(int fd) {
     if (fcntl(fd, F_SETFL, O_NONBLOCK) != 0) fail_errno("fcntl");
+}
+
+// The signals this process ignores (SigIgn of /proc/self/status: one read
+// instead of 64 sigaction calls); all of them when that cannot be read.
+uint64_t ignored_signals() {
+    std::string status = read_proc("/proc/self/status");
+    size_t at = status.find("\nSigIgn:");
+    if (at == std::string::npos) return ~uint64_t{0};
+    at += 8;
+    while (at < status.size() && (status[at] == ' ' || status[at] == '\t'))
+        ++at;
+    uint64_t mask = 0;
+    size_t digits = 0;
+    for (; at < status.size(); ++at, ++digits) {
+        char c = status[at];
+        int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        if (v < 0) break;
+        mask = mask << 4 | static_cast<uint64_t>(v);
+    }
+    return digits > 0 ? mask : ~uint64_t{0};
 }
 
 bool has_slash(const std::string& s) {
@@ -678,6 +708,7 @@ bool Supervision::start() {
         plan.set_cpu = true;
     }
     plan.core = {0, 0};
+    plan.ignored = ignored_signals();
     tagged_ = tagging_possible();
 
     // The exit hook's transport: a socket pair, and the message prepared here
@@ -768,7 +799,13 @@ bool Supervision::start() {
     out.write.reset();
     err.write.reset();
     hook_child.reset();
-    if (plan.hook) hook_.reset(recv_fd(hook_parent.get()));
+    if (plan.hook) {
+        hook_.reset(recv_fd(hook_parent.get()));
+        // Hand the CPU straight between the exiting program and us: the
+        // exit round trip then costs no cross-CPU wake-ups.
+        if (hook_)
+            ioctl(hook_.get(), SECCOMP_IOCTL_NOTIF_SET_FLAGS, SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP);
+    }
 
     if (plan.stage != stage_ok) {
         const std::string& name = req_.argv[0];
@@ -932,10 +969,18 @@ void Supervision::answer_hook() {
     }
     // The exiting thread still has its memory: read its process's peak. Any
     // process of the run counts (a wrapper's child is the real program).
-    char path[64];
-    std::snprintf(path, sizeof path, "/proc/%u/status", notif.pid);
-    std::string status = read_proc(path);
-    hook_peak_kb_ = std::max(hook_peak_kb_, parse_status_kb(status, "VmHWM:"));
+    if (static_cast<pid_t>(notif.pid) == pid_ && status_fd_) {
+        char buf[4096];
+        ssize_t n = pread_proc(status_fd_.get(), buf, sizeof buf);
+        if (n > 0) {
+            std::string_view status(buf, static_cast<size_t>(n));
+            hook_peak_kb_ = std::max(hook_peak_kb_, parse_status_kb(status, "VmHWM:"));
+        }
+    } else {
+        char path[64];
+        std::snprintf(path, sizeof path, "/proc/%u/status", notif.pid);
+        hook_peak_kb_ = std::max(hook_peak_kb_, parse_status_kb(read_proc(path), "VmHWM:"));
+    }
     seccomp_notif_resp resp;
     std::memset(&resp, 0, sizeof resp);
     resp.id = notif.id;

@@ -96,6 +96,17 @@ long status_kb(const char* key) {
     return -1;
 }
 
+// Processes running the helper binary right now.
+int helper_processes() {
+    int count = 0;
+    for (const auto& entry : fs::directory_iterator("/proc")) {
+        std::error_code ec;
+        fs::path exe = fs::read_symlink(entry.path() / "exe", ec);
+        if (!ec && exe == helper()) ++count;
+    }
+    return count;
+}
+
 fs::path fresh_file(const std::string& name) {
     fs::path p = scratch() / name;
     fs::remove(p);
@@ -322,6 +333,11 @@ TEST_CASE("nothing the program starts survives it", "[runner]") {
         CHECK(found.size() == 80);
         for (pid_t pid : found)
             CHECK_FALSE(process_exists(pid));
+    }
+    SECTION("a tree of 500 processes whose root leaves") {
+        RunResult res = run_process(helper_run({"tree", "8"}));
+        CHECK(res.outcome == Outcome::exited);
+        CHECK(helper_processes() == 0);
     }
     SECTION("a sleeping program's children, killed at the wall limit") {
         RunRequest r =

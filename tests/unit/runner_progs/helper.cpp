@@ -156,6 +156,23 @@ int main(int argc, char** argv) {
         await(sync[0], n * 4);
         return 0;
     }
+    if (mode == "tree") { // a binary tree of arg levels that sleeps; the root leaves after 0.3 s
+        for (long level = 0; level < arg; ++level) {
+            pid_t left = fork();
+            if (left == 0) {
+                if (level % 3 == 0) setsid();
+                continue;
+            }
+            pid_t right = fork();
+            if (right == 0) continue;
+            if (level == 0) {
+                usleep(300 * 1000);
+                return 0;
+            }
+            sleep_forever();
+        }
+        sleep_forever();
+    }
     if (mode == "sleep") sleep_forever();
     return 64;
 }
