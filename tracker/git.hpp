@@ -5,12 +5,16 @@
 #pragma once
 
 #include <git2.h>
+#include <sys/stat.h>
 
+#include <array>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hired::tracker::git {
 
@@ -67,6 +71,42 @@ TreeEntry entry_bypath(const git_tree* tree, const std::string& path);
 
 // The id git gives a blob with this content (nothing is written).
 git_oid blob_id(std::string_view content);
+
+// SHA-1, as git names objects and checksums its index. libgit2's own
+// (collision-detecting) one is about 35 instructions a byte; this one uses
+// the CPU's SHA instructions when there are some.
+class Sha1 {
+public:
+    // use_cpu false: the portable code even where SHA instructions exist (tests).
+    explicit Sha1(bool use_cpu = true) : use_cpu_(use_cpu) {}
+    Sha1& update(const void* data, size_t size);
+    std::array<uint8_t, 20> finish();
+
+private:
+    bool use_cpu_;
+    uint32_t h_[5] = {0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0};
+    uint8_t buf_[64] = {};
+    size_t used_ = 0;
+    uint64_t total_ = 0;
+};
+
+// One path of the index: set to a blob, with the stat data of the file
+// just written, or removed (no id).
+struct IndexEdit {
+    std::string path;
+    std::optional<git_oid> id;
+    struct stat st {};
+};
+
+// Updates .git/index for these paths only (sorted, unique), copying every
+// other entry as bytes: nothing else is looked at, except entries that are
+// racily clean (written in the same second as the index), which are checked
+// the way git does. Takes .git/index.lock like git. Returns false, having
+// written nothing, when there is no index or not one this handles (version
+// 4, a required extension, a bad checksum); the caller then goes through
+// libgit2. Optional extensions (the cached tree, untracked cache, ...) are
+// dropped; git rebuilds them.
+bool update_index(const fs::path& workdir, const std::vector<IndexEdit>& edits);
 
 // The author for new commits: user.name and user.email from git config,
 // with "hired" and "hired@localhost" for what is unset.

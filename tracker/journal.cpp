@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 #include <map>
 #include <set>
 
@@ -319,35 +320,67 @@ void Session::clear_pending() {
 }
 
 void Session::update_index(const std::vector<Touch>& touched) {
-    git_index* raw = nullptr;
-    git::check(git_repository_index(&raw, repo_), "opening the index");
-    git::Index index(raw);
+    std::vector<git::IndexEdit> edits;
+    edits.reserve(touched.size());
     for (const auto& t : touched) {
-        if (!t.id) {
-            git::check(git_index_remove_bypath(index.get(), t.path.c_str()),
-                       fmt::format("removing {} from the index", t.path));
+        git::IndexEdit e{t.path, t.id, {}};
+        // The stat data of the file just written, so that git sees it clean
+        // without hashing it again.
+        fs::path file = root_ / t.path;
+        if (t.id && ::lstat(file.c_str(), &e.st) != 0)
+            fail(Exit::env, "cannot read {}: {}", file.string(), errno_text());
+        edits.push_back(std::move(e));
+    }
+    std::sort(edits.begin(), edits.end(),
+              [](const auto& a, const auto& b) { return a.path < b.path; });
+    // Only these entries change; the rest of the index is copied as it is.
+    if (git::update_index(root_, edits)) return;
+
+    // No index, or one in a form the above leaves to libgit2 (version 4,
+    // for one). A missing or unreadable index is rebuilt from HEAD: git then
+    // hashes the other files once, on its next status.
+    git_index* raw = nullptr;
+    bool rebuild = false;
+    struct stat ist {};
+    fs::path index_file = gitdir_ / "index";
+    if (::stat(index_file.c_str(), &ist) != 0) {
+        rebuild = true;
+    } else if (git_repository_index(&raw, repo_) < 0) {
+        fs::path aside = gitdir_ / fmt::format("index.unreadable-{}", ::time(nullptr));
+        ::rename(index_file.c_str(), aside.c_str());
+        rebuild = true;
+    }
+    if (!raw) git::check(git_repository_index(&raw, repo_), "opening the index");
+    git::Index index(raw);
+    if (rebuild) {
+        if (git::Commit head = git::head_commit(repo_)) {
+            git::Tree tree = git::commit_tree(head.get());
+            git::check(git_index_read_tree(index.get(), tree.get()), "rebuilding the index");
+        } else {
+            git::check(git_index_clear(index.get()), "rebuilding the index");
+        }
+    }
+    for (const auto& e : edits) {
+        if (!e.id) {
+            git::check(git_index_remove_bypath(index.get(), e.path.c_str()),
+                       fmt::format("removing {} from the index", e.path));
             continue;
         }
-        // The stat data of the file just written, so that git sees it clean
-        // without hashing it again; nothing else in the index is looked at.
-        struct stat st {};
-        fs::path file = root_ / t.path;
-        if (::lstat(file.c_str(), &st) != 0)
-            fail(Exit::env, "cannot read {}: {}", file.string(), errno_text());
-        git_index_entry e{};
-        e.ctime.seconds = static_cast<int32_t>(st.st_ctim.tv_sec);
-        e.ctime.nanoseconds = static_cast<uint32_t>(st.st_ctim.tv_nsec);
-        e.mtime.seconds = static_cast<int32_t>(st.st_mtim.tv_sec);
-        e.mtime.nanoseconds = static_cast<uint32_t>(st.st_mtim.tv_nsec);
-        e.dev = static_cast<uint32_t>(st.st_dev);
-        e.ino = static_cast<uint32_t>(st.st_ino);
-        e.mode = GIT_FILEMODE_BLOB;
-        e.uid = st.st_uid;
-        e.gid = st.st_gid;
-        e.file_size = static_cast<uint32_t>(st.st_size);
-        e.id = *t.id;
-        e.path = t.path.c_str();
-        git::check(git_index_add(index.get(), &e), fmt::format("adding {} to the index", t.path));
+        git_index_entry entry{};
+        entry.ctime.seconds = static_cast<int32_t>(e.st.st_ctim.tv_sec);
+        entry.ctime.nanoseconds = static_cast<uint32_t>(e.st.st_ctim.tv_nsec);
+        entry.mtime.seconds = static_cast<int32_t>(e.st.st_mtim.tv_sec);
+        entry.mtime.nanoseconds = static_cast<uint32_t>(e.st.st_mtim.tv_nsec);
+        entry.dev = static_cast<uint32_t>(e.st.st_dev);
+        entry.ino = static_cast<uint32_t>(e.st.st_ino);
+        entry.mode = GIT_FILEMODE_BLOB;
+        entry.uid = e.st.st_uid;
+        entry.gid = e.st.st_gid;
+        entry.file_size = static_cast<uint32_t>(e.st.st_size);
+        entry.id = *e.id;
+        entry.path = e.path.c_str();
+        git::check(git_index_add(index.get(), &entry),
+                   fmt::format("adding {} to the index", e.path));
     }
     git::check(git_index_write(index.get()), "writing the index");
 }
@@ -745,13 +778,13 @@ CommitInfo Session::move_to(const Staged& staged, const git_commit* target) {
     git_reference* raw = nullptr;
     if (p.head)
         git::check(git_reference_create_matching(&raw, repo_, "refs/heads/main",
-                                                  git_commit_id(target), 1,
-                                                  git_commit_id(p.head.get()), "sync"),
+                                                 git_commit_id(target), 1,
+                                                 git_commit_id(p.head.get()), "sync"),
                    "moving main");
     else
-        git::check(git_reference_create(&raw, repo_, "refs/heads/main", git_commit_id(target), 0,
-                                        "sync"),
-                   "creating main");
+        git::check(
+            git_reference_create(&raw, repo_, "refs/heads/main", git_commit_id(target), 0, "sync"),
+            "creating main");
     git::Reference ref(raw);
     update_index(p.touched);
     clear_pending();

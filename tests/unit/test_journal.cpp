@@ -4,6 +4,7 @@
 // random instants. The git command line is the referee.
 #include "tracker/journal.hpp"
 
+#include "tracker/git.hpp"
 #include "tracker/lock.hpp"
 #include "util/error.hpp"
 #include "util/files.hpp"
@@ -20,6 +21,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <random>
 #include <set>
@@ -164,6 +166,37 @@ std::string message_of(const std::function<void()>& f) {
 }
 
 } // namespace
+
+TEST_CASE("SHA-1 agrees with libgit2's, with and without the CPU's SHA instructions") {
+    hired::tracker::git::Library library;
+    std::mt19937 rng(7);
+    std::vector<size_t> sizes;
+    for (size_t n = 0; n < 200; ++n)
+        sizes.push_back(n);
+    for (size_t n : {1000u, 4095u, 4096u, 65537u, 300000u})
+        sizes.push_back(n);
+    for (size_t n : sizes) {
+        std::string data(n, '\0');
+        for (auto& ch : data)
+            ch = static_cast<char>(rng());
+        git_oid want;
+        REQUIRE(git_odb_hash(&want, data.data(), data.size(), GIT_OBJECT_BLOB) == 0);
+        std::string header = fmt::format("blob {}", n);
+        for (bool cpu : {true, false}) {
+            hired::tracker::git::Sha1 sha(cpu);
+            sha.update(header.data(), header.size() + 1);
+            // Fed in uneven pieces, to cross block boundaries every way.
+            for (size_t at = 0; at < n;) {
+                size_t piece = std::min<size_t>(n - at, 1 + rng() % 100);
+                sha.update(data.data() + at, piece);
+                at += piece;
+            }
+            auto got = sha.finish();
+            INFO("size " << n << (cpu ? " (cpu)" : " (portable)"));
+            REQUIRE(std::memcmp(got.data(), want.id, 20) == 0);
+        }
+    }
+}
 
 TEST_CASE("the first change creates a repository on main with hired.yaml") {
     TempDir tmp;
@@ -379,6 +412,57 @@ TEST_CASE("the incremental tree equals the one git builds from the work tree") {
         REQUIRE(git(dir, "status --porcelain --untracked-files=all") == "");
     }
     require_sound(dir);
+}
+
+TEST_CASE("the index stays one git reads: extensions, version 4, missing, broken, racy") {
+    TempDir tmp;
+    fs::path dir = tmp.path / "j";
+    Journal j(dir);
+    j.change("seed", [](Change& c) {
+        for (int i = 0; i < 30; ++i)
+            c.write(fmt::format("d{}/f{}.yaml", i % 3, i), "x\n");
+    });
+    // git's own extensions (the cached tree, the untracked cache) are dropped.
+    git(dir, "update-index --refresh");
+    git(dir, "write-tree");
+    git(dir, "-c core.untrackedCache=true status --porcelain");
+    REQUIRE(write_one(j, "after extensions", "d0/f0.yaml", "y\n"));
+    require_sound(dir);
+    REQUIRE(git(dir, "ls-files --stage d0/f0.yaml").find(git(dir, "rev-parse HEAD:d0/f0.yaml")) !=
+            std::string::npos);
+
+    // Version 4 (prefix-compressed paths) goes through libgit2.
+    git(dir, "update-index --index-version 4");
+    REQUIRE(write_one(j, "index v4", "d1/f1.yaml", "y\n"));
+    require_sound(dir);
+    git(dir, "update-index --index-version 2");
+
+    // A missing index is rebuilt from HEAD.
+    fs::remove(dir / ".git/index");
+    REQUIRE(write_one(j, "no index", "d2/f2.yaml", "y\n"));
+    REQUIRE(git(dir, "status --porcelain --untracked-files=all") == "");
+    REQUIRE(git(dir, "ls-files").find("d1/f4.yaml") != std::string::npos);
+
+    // So is a broken one (set aside, not deleted).
+    spit(dir / ".git/index", "DIRC garbage");
+    REQUIRE(write_one(j, "bad index", "d2/f5.yaml", "y\n"));
+    REQUIRE(git(dir, "status --porcelain --untracked-files=all") == "");
+    REQUIRE(git(dir, "ls-files").find("d0/f3.yaml") != std::string::npos);
+
+    // Racy git: a file changed within the index's timestamp, keeping its
+    // size and mtime, must not pass for clean once the index is rewritten.
+    git(dir, "config core.trustctime false");
+    REQUIRE(write_one(j, "refresh", "d0/f6.yaml", "aaaa\n"));
+    timespec past[2] = {{::time(nullptr) - 10, 0}, {::time(nullptr) - 10, 0}};
+    fs::path f6 = dir / "d0/f6.yaml";
+    REQUIRE(::utimensat(AT_FDCWD, f6.c_str(), past, 0) == 0);
+    git(dir, "update-index --refresh"); // the entry now records that mtime
+    spit(f6, "bbbb\n");                 // same size, same mtime
+    REQUIRE(::utimensat(AT_FDCWD, f6.c_str(), past, 0) == 0);
+    // The index as if written in the same second as the file.
+    REQUIRE(::utimensat(AT_FDCWD, (dir / ".git/index").c_str(), past, 0) == 0);
+    REQUIRE(write_one(j, "another file", "d1/f7.yaml", "y\n"));
+    REQUIRE(git(dir, "status --porcelain") == " M d0/f6.yaml");
 }
 
 TEST_CASE("the author comes from git config, with a fallback") {
