@@ -152,8 +152,13 @@ TreeEntry entry_bypath(const git_tree* tree, const std::string& path) {
 }
 
 git_oid blob_id(std::string_view content) {
+    std::string header = fmt::format("blob {}", content.size());
+    auto sum = Sha1()
+                   .update(header.c_str(), header.size() + 1)
+                   .update(content.data(), content.size())
+                   .finish();
     git_oid id;
-    check(git_odb_hash(&id, content.data(), content.size(), GIT_OBJECT_BLOB), "hashing a file");
+    std::memcpy(id.id, sum.data(), sum.size());
     return id;
 }
 
@@ -387,12 +392,8 @@ bool racy_entry_still_clean(const fs::path& workdir, std::string_view path, cons
     struct stat ignored {};
     auto content = read_whole(file, ignored);
     if (!content) return false;
-    std::string header = fmt::format("blob {}", content->size());
-    auto id = Sha1()
-                  .update(header.data(), header.size() + 1)
-                  .update(content->data(), content->size())
-                  .finish();
-    return std::memcmp(id.data(), entry + off_id, 20) == 0;
+    git_oid id = blob_id(*content);
+    return std::memcmp(id.id, entry + off_id, 20) == 0;
 }
 
 void append_entry(std::string& out, const IndexEdit& e) {
@@ -418,10 +419,59 @@ void append_entry(std::string& out, const IndexEdit& e) {
 
 } // namespace
 
+namespace {
+
+// .git/index.lock, git's lock on the index: whoever creates it owns the
+// index until it is renamed over it. Removed unless committed.
+class IndexLock {
+public:
+    explicit IndexLock(const fs::path& gitdir)
+        : lock_(gitdir / "index.lock"), index_(gitdir / "index") {
+        fd_ = ::open(lock_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd_ >= 0) return;
+        if (errno == EEXIST)
+            fail(Exit::env,
+                 "the journal's git index is locked ({}): another git command is running in the "
+                 "journal; if none is, remove that file",
+                 lock_.string());
+        fail(Exit::env, "cannot write {}: {}", lock_.string(), std::strerror(errno));
+    }
+    ~IndexLock() {
+        if (fd_ >= 0) ::close(fd_);
+        if (!committed_) ::unlink(lock_.c_str());
+    }
+    IndexLock(const IndexLock&) = delete;
+    IndexLock& operator=(const IndexLock&) = delete;
+
+    void commit(std::string_view data) {
+        size_t off = 0;
+        while (off < data.size()) {
+            ssize_t n = ::write(fd_, data.data() + off, data.size() - off);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) fail(Exit::env, "cannot write {}: {}", lock_.string(), std::strerror(errno));
+            off += static_cast<size_t>(n);
+        }
+        int rc = ::close(fd_);
+        fd_ = -1;
+        if (rc != 0 || ::rename(lock_.c_str(), index_.c_str()) != 0)
+            fail(Exit::env, "cannot write {}: {}", index_.string(), std::strerror(errno));
+        committed_ = true;
+    }
+
+private:
+    fs::path lock_, index_;
+    int fd_ = -1;
+    bool committed_ = false;
+};
+
+} // namespace
+
 bool update_index(const fs::path& workdir, const std::vector<IndexEdit>& edits) {
     const fs::path gitdir = workdir / ".git";
     const fs::path index_path = gitdir / "index";
     struct stat ist {};
+    if (::stat(index_path.c_str(), &ist) != 0) return false;
+    IndexLock lock(gitdir); // before reading, so nobody changes it under us
     auto old = read_whole(index_path, ist);
     if (!old) return false;
 
@@ -510,34 +560,7 @@ bool update_index(const fs::path& workdir, const std::vector<IndexEdit>& edits) 
     auto sum = Sha1().update(out.data(), out.size()).finish();
     out.append(reinterpret_cast<const char*>(sum.data()), sum.size());
 
-    // git's protocol: whoever creates index.lock owns the index until the rename.
-    const fs::path lock = gitdir / "index.lock";
-    int fd = ::open(lock.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        if (errno == EEXIST)
-            fail(Exit::env,
-                 "the journal's git index is locked ({}): another git command is running in the "
-                 "journal; if none is, remove that file",
-                 lock.string());
-        fail(Exit::env, "cannot write {}: {}", lock.string(), std::strerror(errno));
-    }
-    size_t off = 0;
-    while (off < out.size()) {
-        ssize_t n = ::write(fd, out.data() + off, out.size() - off);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-            int e = errno;
-            ::close(fd);
-            ::unlink(lock.c_str());
-            fail(Exit::env, "cannot write {}: {}", lock.string(), std::strerror(e));
-        }
-        off += static_cast<size_t>(n);
-    }
-    if (::close(fd) != 0 || ::rename(lock.c_str(), index_path.c_str()) != 0) {
-        int e = errno;
-        ::unlink(lock.c_str());
-        fail(Exit::env, "cannot write {}: {}", index_path.string(), std::strerror(e));
-    }
+    lock.commit(out);
     return true;
 }
 

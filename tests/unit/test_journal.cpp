@@ -281,6 +281,15 @@ TEST_CASE("reads are plain file access; list is recursive, sorted, relative to t
     REQUIRE(j.list("nowhere").empty());
     REQUIRE(code_of([&] { j.list(".git"); }) == Exit::data);
     REQUIRE(code_of([&] { j.read("../etc/passwd"); }) == Exit::data);
+
+    // Reading never initialises libgit2 (Debian's loads the CA bundle then).
+    Journal reader(tmp.path / "j");
+    REQUIRE(reader.exists());
+    REQUIRE(reader.read("contacts/ada.yaml") == "ada\n");
+    REQUIRE(reader.list("companies").size() == 3);
+    int users = git_libgit2_init(); // how many initialisations there now are, ours included
+    git_libgit2_shutdown();
+    REQUIRE(users == 2); // j's (it wrote) and ours: none from reader
 }
 
 TEST_CASE("one commit per change, with the exact message; nothing new, no commit") {
