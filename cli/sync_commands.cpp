@@ -52,6 +52,7 @@ int sync(Context& ctx, const Args& args) {
     if (const char* hook = std::getenv("HIRED_TEST_BEFORE_PUSH"); hook && *hook) {
         std::string command = hook;
         options.before_push = [command] {
+            ::unsetenv("HIRED_TEST_BEFORE_PUSH"); // not again in a hired the command runs
             if (std::system(command.c_str()) != 0)
                 fail(Exit::env, "HIRED_TEST_BEFORE_PUSH failed: {}", command);
         };

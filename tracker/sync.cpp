@@ -375,9 +375,10 @@ SyncReport sync(Journal& journal, const SyncOptions& options) {
             git::init(dir);
         }
     }
-    std::function<void()> undo_remote;
+    std::function<void()> undo_remote; // uses repo: declared after it, run before it goes
+    git::Repository repo;
     try {
-        git::Repository repo = git::open(dir);
+        repo = git::open(dir);
         if (!repo) fail(Exit::data, "{} is not a git repository", dir.string());
         Remote remote = remember(repo.get(), options.remote, report, undo_remote);
         report.remote = git_remote_url(remote.get());
@@ -472,6 +473,7 @@ SyncReport sync(Journal& journal, const SyncOptions& options) {
         }
     } catch (...) {
         if (undo_remote) undo_remote();
+        repo.reset();
         if (new_repo) {
             // Nothing was there before: leave nothing behind.
             if (new_dir)
