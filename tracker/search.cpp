@@ -157,10 +157,12 @@ std::vector<SearchHit> search(const Files& files, std::string_view needle, Warni
     std::vector<SearchHit> out;
     std::string want(trim(needle));
     if (want.empty()) return out;
+    // Only files whose text may hold the needle are parsed.
+    TextFilter filter(want);
     for (std::string_view folder : {kCompanies, kContacts, kEvents, kLessons, kPractice}) {
         for (const auto& rel : files.list(folder)) {
             auto text = files.read(rel);
-            if (!text) continue;
+            if (!text || !filter.may_match(*text)) continue;
             std::string label = files.label(rel);
             yaml::NodePtr doc = yaml::parse(*text, label);
             Walker w{rel, split_lines(*text), want, record_kind(rel), {}, {}, {}, {}, out};

@@ -21,7 +21,8 @@ struct SearchHit {
 };
 
 // Searches companies, contacts, events, lessons and practice files, in
-// path order. Files that do not parse are an Error(data), like everywhere.
+// path order. Only the files whose text may hold the needle (TextFilter,
+// store.hpp) are parsed; those that do not parse are an Error(data).
 std::vector<SearchHit> search(const Files& files, std::string_view needle, Warnings& warnings);
 
 } // namespace hired::tracker

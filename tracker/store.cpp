@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstring>
 
 namespace hired::tracker {
 
@@ -22,6 +24,106 @@ RecordKind record_kind(std::string_view rel) {
     if (folder == kEvents) return RecordKind::event;
     if (folder == kLessons) return RecordKind::lesson;
     return RecordKind::other;
+}
+
+// ---- a cheap look at a file's raw text -------------------------------------------
+
+namespace {
+
+char fold(char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
+
+// Characters that no YAML style escapes, folds or gives a meaning to inside a value.
+bool stands_for_itself(char ch) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x80) return true;
+    if (c < 0x20 || c == 0x7f) return false;
+    return c != '"' && c != '\\' && c != '#' && c != '\'';
+}
+
+bool blank_or_break(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+} // namespace
+
+TextFilter::TextFilter(std::string_view needle) {
+    if (needle.empty() || needle.front() == ' ' || needle.back() == ' ' ||
+        needle.find("  ") != std::string_view::npos)
+        return;
+    for (char c : needle)
+        if (!stands_for_itself(c)) return;
+    std::string word;
+    for (char c : needle) {
+        if (c == ' ') {
+            words_.push_back(std::move(word));
+            word.clear();
+        } else {
+            word += fold(c);
+        }
+    }
+    words_.push_back(std::move(word));
+    usable_ = true;
+}
+
+bool TextFilter::matches_at(std::string_view text, size_t pos) const {
+    for (size_t w = 0; w < words_.size(); ++w) {
+        if (w > 0) {
+            size_t k = pos;
+            while (k < text.size() && blank_or_break(text[k]))
+                ++k;
+            if (k == pos) return false;
+            pos = k;
+        }
+        const std::string& word = words_[w];
+        if (text.size() - pos < word.size()) return false;
+        for (size_t m = 0; m < word.size(); ++m)
+            if (fold(text[pos + m]) != word[m]) return false;
+        pos += word.size();
+    }
+    return true;
+}
+
+bool TextFilter::may_match(std::string_view text) const {
+    if (!usable_) return true;
+    if (text.find('\\') != std::string_view::npos || text.find('\0') != std::string_view::npos)
+        return true;
+    // Candidates: where the first character is, in either case (memchr is fast).
+    char lo = words_[0][0];
+    char up = static_cast<char>(std::toupper(static_cast<unsigned char>(lo)));
+    const char* begin = text.data();
+    const char* end = begin + text.size();
+    auto next = [&](char c, const char* from) {
+        auto* p = static_cast<const char*>(std::memchr(from, c, static_cast<size_t>(end - from)));
+        return p ? p : end;
+    };
+    const char* at_lo = next(lo, begin);
+    const char* at_up = lo == up ? end : next(up, begin);
+    while (at_lo != end || at_up != end) {
+        const char* p = std::min(at_lo, at_up);
+        if (matches_at(text, static_cast<size_t>(p - begin))) return true;
+        if (p == at_lo) at_lo = next(lo, p + 1);
+        else at_up = next(up, p + 1);
+    }
+    return false;
+}
+
+std::optional<std::string> TextFilter::folded(std::string_view text) {
+    if (text.find('\\') != std::string_view::npos || text.find('\0') != std::string_view::npos)
+        return std::nullopt;
+    std::string out(text);
+    for (char& c : out)
+        c = fold(c);
+    return out;
+}
+
+bool TextFilter::may_match_folded(std::string_view text) const {
+    if (!usable_) return true;
+    for (size_t p = text.find(words_[0]); p != std::string_view::npos;
+         p = text.find(words_[0], p + 1))
+        if (matches_at(text, p)) return true;
+    return false;
 }
 
 // ---- reading -------------------------------------------------------------------

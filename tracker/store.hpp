@@ -25,6 +25,35 @@ namespace hired::tracker {
 // "file:line:col: unknown key 'x' in a round (ignored)", one per line.
 using Warnings = std::vector<std::string>;
 
+// ---- a cheap look at a file's raw text -------------------------------------------
+
+// Whether a file's text may hold needle in some value, case-insensitively
+// (ASCII, as iequals and search compare), judged from its bytes without
+// parsing: false only when no value of the file can contain needle. That is
+// sound when needle has only characters that stand for themselves in every
+// YAML style: letters (UTF-8 too), digits, single spaces, and punctuation
+// other than " \ # ' (no control characters, no leading, trailing or double
+// space). A space of needle also matches a run of spaces, tabs and line
+// breaks (a folded line); a text holding a backslash (an escape) or a NUL
+// (UTF-16 or UTF-32) may always match. For other needles (not usable()),
+// every text may match.
+class TextFilter {
+public:
+    explicit TextFilter(std::string_view needle);
+    bool usable() const { return usable_; }
+    bool may_match(std::string_view text) const;
+    // For many needles over one text: the text lower-cased, or nullopt when
+    // it holds a backslash or NUL (then every needle may match), and the
+    // same check on that (faster).
+    static std::optional<std::string> folded(std::string_view text);
+    bool may_match_folded(std::string_view folded_text) const;
+
+private:
+    bool matches_at(std::string_view text, size_t pos) const;
+    std::vector<std::string> words_; // lower-case, split at the spaces
+    bool usable_ = false;
+};
+
 // ---- record files <-> records ------------------------------------------------
 
 // The journal folders, with a trailing '/'.

@@ -96,6 +96,86 @@ TEST_CASE("search still reads a file that breaks the schema, but not one that is
     auto hits = search(f, "linked", w);
     REQUIRE(hits.size() == 1);
     CHECK(hits[0].record == "x");
+    // A file whose text cannot hold the needle is not parsed at all.
     f.files["companies/y.yaml"] = "name: [broken\n";
+    CHECK(search(f, "linked", w).size() == 1);
+    f.files["companies/y.yaml"] = "name: [broken, linked\n";
     CHECK_THROWS_AS(search(f, "linked", w), hired::Error);
+}
+
+TEST_CASE("search finds text written escaped, folded or in block scalars") {
+    MemoryFiles f;
+    f.files["companies/a.yaml"] = "name: A\nnotes: \"consistent\\x20HASHING\\tand more\"\n";
+    f.files["companies/b.yaml"] = "name: B\nnotes: \"consistent \\\n  hashing\"\n";
+    f.files["companies/c.yaml"] = "name: C\nnotes: Consistent\n  hashing, folded plain\n";
+    f.files["companies/d.yaml"] = "name: D\nnotes: >\n  consistent\n  hashing, folded block\n";
+    f.files["companies/e.yaml"] = "name: E\nnotes: |\n  first line\n  consistent hashing\n";
+    f.files["companies/f.yaml"] = "name: F\nnotes: 'consistent\n\n  hashing'\n"; // a line break
+    f.files["companies/g.yaml"] = "name: G\nnotes: \"caf\\u00e9 consistent\\u0020hashing\"\n";
+    Warnings w;
+    auto hits = search(f, "consistent hashing", w);
+    REQUIRE(hits.size() == 6);
+    CHECK(hits[0].file == "companies/a.yaml");
+    CHECK(hits[1].file == "companies/b.yaml");
+    CHECK(hits[2].file == "companies/c.yaml");
+    CHECK(hits[3].file == "companies/d.yaml");
+    CHECK(hits[4].file == "companies/e.yaml");
+    CHECK(hits[4].line == 4);
+    CHECK(hits[5].file == "companies/g.yaml");
+    CHECK(hits[5].text == "café consistent hashing");
+}
+
+TEST_CASE("search for text with quotes or a hash reads every file") {
+    MemoryFiles f;
+    f.files["contacts/a.yaml"] = "name: 'Pat O''Brien'\n";
+    f.files["contacts/b.yaml"] = "name: B\nnotes: 'said \"hi\" twice'\n";
+    f.files["contacts/c.yaml"] = "name: C\nnotes: \"knows C\\x23 well\"\n";
+    Warnings w;
+    auto hits = search(f, "o'brien", w);
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].file == "contacts/a.yaml");
+    hits = search(f, "\"hi\"", w);
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].file == "contacts/b.yaml");
+    hits = search(f, "c# well", w);
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].file == "contacts/c.yaml");
+}
+
+TEST_CASE("TextFilter: which needles it can judge, and what it lets through") {
+    CHECK(TextFilter("consistent hashing").usable());
+    CHECK(TextFilter("Zoë Müller (CTO), 3.5/5!").usable());
+    CHECK_FALSE(TextFilter("O'Brien").usable());
+    CHECK_FALSE(TextFilter("say \"hi\"").usable());
+    CHECK_FALSE(TextFilter("C#").usable());
+    CHECK_FALSE(TextFilter("a\\b").usable());
+    CHECK_FALSE(TextFilter("tab\there").usable());
+    CHECK_FALSE(TextFilter(" lead").usable());
+    CHECK_FALSE(TextFilter("trail ").usable());
+    CHECK_FALSE(TextFilter("two  spaces").usable());
+    CHECK_FALSE(TextFilter("").usable());
+
+    TextFilter t("Consistent Hashing");
+    CHECK(t.may_match("notes: consistent hashing\n"));
+    CHECK(t.may_match("notes: CONSISTENT\n    HASHING\n"));
+    CHECK(t.may_match("notes: consistent \r\n\t hashing\n"));
+    CHECK(t.may_match("notes: \"anything at all\\n\"\n")); // an escape: maybe
+    CHECK(t.may_match(std::string_view("n\0o", 3)));          // UTF-16: maybe
+    CHECK_FALSE(t.may_match("notes: consistent-hashing\n"));
+    CHECK_FALSE(t.may_match("notes: consistenthashing\n"));
+    CHECK_FALSE(t.may_match("notes: consistent hash\n"));
+    CHECK_FALSE(t.may_match(""));
+    CHECK(TextFilter("Zoë").may_match("name: zoë\n"));
+    CHECK_FALSE(TextFilter("Zoë").may_match("name: zoe\n"));
+    CHECK(TextFilter("O'Brien").may_match("anything"));
+
+    // The same on folded text.
+    for (std::string_view text : {"notes: CONSISTENT\n    HASHING\n", "consistent-hashing",
+                                  "a consistent hash", "consistent  hashing", ""}) {
+        auto low = TextFilter::folded(text);
+        REQUIRE(low);
+        CHECK(t.may_match_folded(*low) == t.may_match(text));
+    }
+    CHECK_FALSE(TextFilter::folded("a\\b"));
+    CHECK_FALSE(TextFilter::folded(std::string_view("a\0b", 3)));
 }
