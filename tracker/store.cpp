@@ -727,8 +727,15 @@ std::optional<R> find_named(const Files& files, std::string_view folder, std::st
         if (iequals(r.name, want)) return r;
     }
     std::optional<R> by_stem;
+    // Only the files whose text may hold the name are parsed.
+    TextFilter filter(want);
     for (const auto& rel : files.list(folder)) {
         if (rel == guess) continue;
+        bool stem = stems && !by_stem && file_stem(rel) == want;
+        if (!stem && filter.usable()) {
+            auto text = files.read(rel);
+            if (!text || !filter.may_match(*text)) continue;
+        }
         R r = load(rel);
         if (iequals(r.name, want)) return r;
         if (stems && !by_stem && file_stem(rel) == want) by_stem = std::move(r);
@@ -779,7 +786,12 @@ std::optional<Event> Store::find_event(std::string_view name_or_id) const {
     if (Journal::is_valid_path(rel) && want.find('/') == std::string::npos && files_.read(rel))
         return load_event(rel);
     std::optional<Event> best;
+    TextFilter filter(want);
     for (const auto& f : files_.list(kEvents)) {
+        if (filter.usable()) {
+            auto text = files_.read(f);
+            if (!text || !filter.may_match(*text)) continue;
+        }
         Event e = load_event(f);
         if (iequals(e.name, want) && (!best || e.date >= best->date)) best = std::move(e);
     }

@@ -350,8 +350,16 @@ TEST_CASE("the store finds records by name, reading the slug's file first") {
     Store store(files);
     // The slug's file is it: the broken file is never read.
     CHECK(store.find_company("acme")->file == "companies/acme.yaml");
-    // Other names scan, and a broken file on the way is an error naming it.
+    // Other names scan the files whose text may hold the name, and a broken
+    // one on the way is an error naming it.
+    files.files["companies/broken.yaml"] = "name: [Globex\n";
     std::string msg = error_of([&] { store.find_company("Globex"); });
+    CHECK(msg.find("j/companies/broken.yaml:") == 0);
+    // A file that cannot hold the name is not parsed; an unknown name still
+    // lists every name, and so still meets the broken file.
+    files.files["companies/broken.yaml"] = "name: [\n";
+    CHECK_FALSE(store.find_company("Globex"));
+    msg = error_of([&] { store.company("Globex"); });
     CHECK(msg.find("j/companies/broken.yaml:") == 0);
     files.files.erase("companies/broken.yaml");
     CHECK(store.find_company("acme!")->file == "companies/acme-2.yaml");
