@@ -1,7 +1,7 @@
 // `hired review [COMPANY]`: the briefing before an interview. Reads only
 // what the briefing needs (the company's own file, the contacts, the
 // stand-alone lessons, the events the contacts were met at, the practice
-// files) with plain file reads; the ranking is tracker/review.hpp.
+// files of the bank's problems) with plain file reads; the ranking is tracker/review.hpp.
 #include "commands.hpp"
 #include "journal_support.hpp"
 
@@ -103,7 +103,15 @@ int review(Context& ctx, const Args& args) {
         Company c = store.company(cl.get<std::string>("company"));
         q.company = c.name;
         view.companies.push_back(std::move(c));
-        view.contacts = store.contacts();
+        // Only the contacts that may work there, or referred or interviewed the user.
+        std::vector<std::string> names{q.company};
+        for (const auto& a : view.companies.front().applications) {
+            names.push_back(a.via);
+            for (const auto& r : a.rounds)
+                for (const auto& iv : r.interviewers)
+                    names.push_back(iv.contact.empty() ? iv.name : iv.contact);
+        }
+        view.contacts = store.contacts_mentioning(names);
         // Only the events the contacts were met at.
         std::set<std::string> ids;
         for (const auto& p : view.contacts)
@@ -120,7 +128,10 @@ int review(Context& ctx, const Args& args) {
     practice::Bank bank(ctx.problem_dirs());
     const auto& problems = bank.all();
     Warnings warnings;
-    PracticeIndex records = load_all_practice(files, warnings);
+    // Only the bank's problems can be suggested: only their records are read.
+    std::vector<std::string> ids;
+    for (const auto& p : problems) ids.push_back(p.id);
+    PracticeIndex records = load_practice_of(files, ids, warnings);
     print_warnings(store);
     print_warnings(warnings);
 

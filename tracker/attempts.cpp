@@ -404,6 +404,16 @@ PracticeIndex load_all_practice(const Files& files, Warnings& w) {
     return out;
 }
 
+PracticeIndex load_practice_of(const Files& files, const std::vector<std::string>& ids,
+                               Warnings& w) {
+    PracticeIndex out;
+    for (const auto& id : ids) {
+        if (!is_safe_id(id) || out.count(id)) continue;
+        if (auto r = load_practice(files, id, w)) out.emplace(r->problem, std::move(*r));
+    }
+    return out;
+}
+
 // ---- attempts and the schedule ---------------------------------------------------
 
 practice::Review review_of(const Attempt& a, int default_budget) {

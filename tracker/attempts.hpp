@@ -112,6 +112,10 @@ std::string to_yaml(const PracticeRecord& r);
 std::optional<PracticeRecord> load_practice(const Files& files, std::string_view problem,
                                             Warnings& w);
 PracticeIndex load_all_practice(const Files& files, Warnings& w);
+// Only the records of these problems, each read at practice/<id>.yaml (ids
+// that are not problem ids are left out): what the bank can suggest.
+PracticeIndex load_practice_of(const Files& files, const std::vector<std::string>& ids,
+                               Warnings& w);
 
 // ---- attempts and the schedule ---------------------------------------------------
 

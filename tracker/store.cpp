@@ -829,6 +829,33 @@ std::vector<Contact> Store::contacts() const {
     return out;
 }
 
+std::vector<Contact> Store::contacts_mentioning(const std::vector<std::string>& names) const {
+    std::vector<TextFilter> filters;
+    for (const auto& n : names) {
+        std::string_view want = trim(n);
+        if (want.empty()) continue;
+        filters.emplace_back(want);
+        if (!filters.back().usable()) return contacts();
+    }
+    std::vector<Contact> out;
+    for (const auto& rel : files_.list(kContacts)) {
+        auto text = files_.read(rel);
+        if (!text) continue;
+        auto low = TextFilter::folded(*text);
+        bool may = !low || std::any_of(filters.begin(), filters.end(), [&](const TextFilter& f) {
+            return f.may_match_folded(*low);
+        });
+        if (!may) continue;
+        Warnings w;
+        out.push_back(parse_contact(*text, files_.label(rel), rel, w));
+        note(w);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Contact& a, const Contact& b) {
+        return to_lower(a.name) < to_lower(b.name);
+    });
+    return out;
+}
+
 std::vector<Event> Store::events() const {
     std::vector<Event> out;
     for (const auto& rel : files_.list(kEvents))

@@ -184,6 +184,9 @@ public:
     // Everything of a kind, sorted by name (events and lessons by date).
     std::vector<Company> companies() const;
     std::vector<Contact> contacts() const;
+    // The contacts whose files may mention one of names (TextFilter), sorted
+    // like contacts(): a superset of those whose fields equal one of names.
+    std::vector<Contact> contacts_mentioning(const std::vector<std::string>& names) const;
     std::vector<Event> events() const;
     std::vector<Lesson> standalone_lessons() const;
     // Stand-alone lessons and the lessons of every round, sources filled in.
