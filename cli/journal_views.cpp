@@ -33,7 +33,11 @@ int board(Context& ctx, const Args& args) {
     Journal journal(ctx.journal_dir());
     JournalFiles files(journal);
     Store store(files);
-    Board b = make_board(store.companies(), store.contacts(), today());
+    // Company files that surely hold no open or on-hold application, and
+    // contacts that mention no open application's names, add nothing.
+    auto companies = store.companies_if([](std::string_view text) { return !surely_closed(text); });
+    auto contacts = store.contacts_mentioning(board_contact_names(companies));
+    Board b = make_board(companies, contacts, today());
     print_warnings(store);
     if (ctx.globals.json) {
         nlohmann::json apps = nlohmann::json::array();

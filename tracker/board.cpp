@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
+#include <cctype>
 #include <set>
 
 namespace hired::tracker {
@@ -159,6 +161,151 @@ Board make_board(const std::vector<Company>& companies, const std::vector<Contac
         b.follow_ups.push_back(std::move(f));
     }
     return b;
+}
+
+// ---- what the board can skip ----------------------------------------------------
+
+namespace {
+
+bool plain_char(char ch) {
+    auto c = static_cast<unsigned char>(ch);
+    return c >= 0x80 || std::isalnum(c);
+}
+
+// Every quoted scalar that may start on this line ends on it, and the flow
+// brackets outside them balance. A quote can only open a scalar after a
+// space, an indicator or the start of the line; one after a letter or digit
+// is text ("don't").
+bool closed_on_its_line(std::string_view line) {
+    int depth = 0;
+    for (size_t i = 0; i < line.size(); ++i) {
+        char c = line[i];
+        if ((c == '"' || c == '\'') && (i == 0 || !plain_char(line[i - 1]))) {
+            size_t j = i + 1;
+            for (;; ++j) {
+                if (j >= line.size()) return false;
+                if (line[j] != c) continue;
+                if (c == '\'' && j + 1 < line.size() && line[j + 1] == '\'') {
+                    ++j; // '' in a single-quoted scalar
+                    continue;
+                }
+                break;
+            }
+            i = j;
+        } else if (c == '[' || c == '{') {
+            ++depth;
+        } else if (c == ']' || c == '}') {
+            if (--depth < 0) return false;
+        }
+    }
+    return depth == 0;
+}
+
+// "key: ..." or "key:" with a plain lower-case key: the key, else empty.
+std::string_view key_of(std::string_view s) {
+    size_t n = 0;
+    while (n < s.size() && ((s[n] >= 'a' && s[n] <= 'z') || s[n] == '_'))
+        ++n;
+    if (n == 0 || n >= s.size() || s[n] != ':') return {};
+    if (n + 1 < s.size() && s[n + 1] != ' ') return {};
+    return s.substr(0, n);
+}
+
+// An application's key line; counts its status lines. False when unsure.
+bool closed_item_line(std::string_view s, int& statuses) {
+    std::string_view key = key_of(s);
+    if (key.empty()) return false;
+    if (key != "status") return true;
+    ++statuses;
+    std::string_view v = s.substr(key.size() + 1);
+    return v == " accepted" || v == " declined" || v == " rejected" || v == " withdrawn" ||
+           v == " ghosted";
+}
+
+// "|", "|-", ">+2" and the like: a block scalar's indicator.
+bool block_indicator(std::string_view v) {
+    if (v.empty() || (v[0] != '|' && v[0] != '>')) return false;
+    for (char c : v.substr(1))
+        if (c != '-' && c != '+' && !(c >= '1' && c <= '9')) return false;
+    return true;
+}
+
+// When the line starts a block scalar, the indentation its text must exceed.
+std::optional<size_t> block_start(std::string_view rest, size_t indent) {
+    std::string_view t = rest;
+    size_t col = indent;
+    if (t.starts_with("- ")) {
+        if (block_indicator(t.substr(2))) return indent;
+        t = t.substr(2);
+        col += 2;
+    }
+    std::string_view key = key_of(t);
+    if (key.empty() || t.size() < key.size() + 2) return std::nullopt;
+    if (block_indicator(t.substr(key.size() + 2))) return col;
+    return std::nullopt;
+}
+
+} // namespace
+
+bool surely_closed(std::string_view text) {
+    if (text.find_first_of(std::string_view("\\\t\r\0", 4)) != std::string_view::npos)
+        return false;
+    bool in_apps = false, seen_apps = false;
+    int items = 0, statuses = 0;
+    std::optional<size_t> block; // inside a block scalar's text, more indented than this
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t eol = text.find('\n', pos);
+        if (eol == std::string_view::npos) eol = text.size();
+        std::string_view line = text.substr(pos, eol - pos);
+        pos = eol + 1;
+        size_t indent = line.find_first_not_of(' ');
+        if (indent == std::string_view::npos) continue; // blank
+        if (block && indent > *block) continue;         // literal text
+        block.reset();
+        if (!closed_on_its_line(line)) return false;
+        std::string_view rest = line.substr(indent);
+        block = block_start(rest, indent);
+        if (indent == 0) {
+            if (in_apps && items > 0 && statuses != 1) return false;
+            in_apps = false;
+            std::string_view key = key_of(rest);
+            if (key.empty()) return false;
+            if (key == "applications") {
+                if (seen_apps || rest != "applications:") return false;
+                seen_apps = in_apps = true;
+            }
+            continue;
+        }
+        if (!in_apps) continue; // inside another top-level value
+        if (indent == 2 && rest.starts_with("- ")) {
+            if (items > 0 && statuses != 1) return false;
+            ++items;
+            statuses = 0;
+            if (!closed_item_line(rest.substr(2), statuses)) return false;
+            continue;
+        }
+        if (indent < 4 || items == 0) return false;
+        if (indent == 4 && !closed_item_line(rest, statuses)) return false;
+        // Deeper lines are inside an application's values.
+    }
+    return !(in_apps && items > 0 && statuses != 1);
+}
+
+std::vector<std::string> board_contact_names(const std::vector<Company>& companies) {
+    std::vector<std::string> names;
+    for (const auto& c : companies)
+        for (const auto& a : c.applications) {
+            if (!a.open()) continue;
+            names.push_back(c.name);
+            if (!a.via.empty()) names.push_back(a.via);
+            for (const auto& r : a.rounds)
+                for (const auto& iv : r.interviewers)
+                    if (!iv.contact.empty()) names.push_back(iv.contact);
+        }
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    return names;
 }
 
 } // namespace hired::tracker

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hired::tracker {
@@ -62,5 +63,18 @@ struct Board {
 
 Board make_board(const std::vector<Company>& companies, const std::vector<Contact>& contacts,
                  Date today, const BoardRules& rules = {});
+
+// What the board can skip without parsing. surely_closed: true when a
+// company file's text surely holds no open and no on-hold application, so
+// that it adds nothing to the board. It decides only for the block layout
+// the emitter writes (top-level keys at column 0, "applications:" alone on
+// its line, items at "  - key: ...", their keys at column 4, each item with
+// exactly one "status: WORD" line, WORD accepted, declined, rejected,
+// withdrawn or ghosted; no backslash, tab or CR; every quoted scalar and
+// flow collection closed on its line); for anything else it says false.
+bool surely_closed(std::string_view company_text);
+// The names a contact file must mention (TextFilter) for make_board to tie
+// the contact to one of these companies' open applications.
+std::vector<std::string> board_contact_names(const std::vector<Company>& companies);
 
 } // namespace hired::tracker

@@ -819,6 +819,21 @@ std::vector<Company> Store::companies() const {
     return out;
 }
 
+std::vector<Company> Store::companies_if(bool (*keep)(std::string_view text)) const {
+    std::vector<Company> out;
+    for (const auto& rel : files_.list(kCompanies)) {
+        auto text = files_.read(rel);
+        if (!text || !keep(*text)) continue;
+        Warnings w;
+        out.push_back(parse_company(*text, files_.label(rel), rel, w));
+        note(w);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Company& a, const Company& b) {
+        return to_lower(a.name) < to_lower(b.name);
+    });
+    return out;
+}
+
 std::vector<Contact> Store::contacts() const {
     std::vector<Contact> out;
     for (const auto& rel : files_.list(kContacts))

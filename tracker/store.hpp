@@ -183,6 +183,8 @@ public:
 
     // Everything of a kind, sorted by name (events and lessons by date).
     std::vector<Company> companies() const;
+    // The same, of the files whose text keep accepts (the others are not parsed).
+    std::vector<Company> companies_if(bool (*keep)(std::string_view text)) const;
     std::vector<Contact> contacts() const;
     // The contacts whose files may mention one of names (TextFilter), sorted
     // like contacts(): a superset of those whose fields equal one of names.

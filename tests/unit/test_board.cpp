@@ -1,6 +1,7 @@
 // The board: stages from the latest round, staleness and follow-ups against
 // a pinned "today".
 #include "tracker/board.hpp"
+#include "tracker/store.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -156,4 +157,110 @@ TEST_CASE("contacts tied to open applications are due a message after thirty day
           "reach out to Eve (acme): last in touch 2026-01-20 (49 days ago)");
     dana.last_contacted = d("2026-02-09");
     CHECK(make_board(cs, {dana}, d("2026-03-10")).follow_ups.empty());
+}
+
+// ---- what the board skips unparsed ---------------------------------------------------
+
+namespace {
+
+bool adds_to_board(const Company& c) {
+    for (const auto& a : c.applications)
+        if (a.open() || a.status == Status::on_hold) return true;
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("surely_closed: the emitter's company files, every status") {
+    const std::vector<Status> all = {Status::active,   Status::offer,     Status::accepted,
+                                     Status::declined, Status::rejected,  Status::withdrawn,
+                                     Status::on_hold,  Status::ghosted};
+    int skipped = 0;
+    for (Status s1 : all)
+        for (Status s2 : all) {
+            Round r = round(RoundKind::technical, "2026-03-02", Outcome::failed);
+            r.notes = "It's \"late\": [ran over]\n  second line {\n# not a comment";
+            r.questions.push_back(Question{"Design: a cache?", "", {}});
+            r.interviewers.push_back(Interviewer{"Dana O'Brien", "EM", "", {}});
+            Lesson l;
+            l.text = "status: active";
+            l.tags = {"a b", "c"};
+            r.lessons.push_back(l);
+            Application a = app("Engineer: backend", "2026-03-01", {r}, s1);
+            a.notes = "'quoted' start";
+            Application b = app("Other", "2026-03-01", {}, s2);
+            b.via = "status: active";
+            Company c = company("Acme", {a, b});
+            c.notes = "applications:\n  - status: active";
+            c.tags = {"x"};
+            std::string text = to_yaml(c);
+            Warnings w;
+            Company back = parse_company(text, "t", "companies/acme.yaml", w);
+            bool closed = surely_closed(text);
+            INFO(text);
+            CHECK(closed == !adds_to_board(back));
+            skipped += closed;
+        }
+    CHECK(skipped == 25);
+    Company none = company("Empty", {});
+    CHECK(surely_closed(to_yaml(none)));
+}
+
+TEST_CASE("surely_closed says false when the text is not plainly the emitter's layout") {
+    const std::vector<std::string> unsure = {
+        "name: A\napplications:\n  - role: R\n",                              // no status: active
+        "name: A\napplications:\n  - role: R\n    status: rejected\n  - role: S\n",
+        "name: A\napplications:\n  - role: R\n    notes: \"x\n    status: rejected\"\n",
+        "name: A\napplications:\n  - role: R\n    notes: 'x\n    status: rejected'\n",
+        "name: A\napplications:\n  - role: R\n    tags: [a,\n    status: rejected]\n",
+        "name: A\napplications: [{role: R, status: rejected}, {role: S}]\n",
+        "name: A\napplications:\n- role: R\n  status: rejected\n- role: S\n",
+        "name: A\napplications:\n  - role: R\n    status: rejected\n    status: active\n",
+        "name: A\napplications:\n  - role: R\n    status: rejected # was active\n",
+        "name: A\napplications:\n  - role: R\n    status: Rejected\n",
+        "name: A\napplications:\n  - role: R\n    status: on-hold\n",
+        "name: A\napplications:\n  - role: R\n    status:\n      rejected\n",
+        "name: A\napplications:\n  - role: R\n    status: \"rejected\"\n",
+        "name: A\napplications:\n  - role: R\n    \"status\": rejected\n    status: active\n",
+        "name: A\napplications:\n  - role: R\n    <<: *x\n    status: rejected\n",
+        "name: A\napplications:\n  - &a\n    role: R\n    status: rejected\n",
+        "name: A\napplications:\n    - role: R\n      status: rejected\n",
+        "name: A\napplications:\n  - role: R\n    status: rejected\n# note\n",
+        "name: A\napplications:\n  - role: R\n\tstatus: rejected\n",
+        "name: A\r\napplications:\r\n  - role: R\r\n    status: rejected\r\n",
+        "name: \"\\x41\"\napplications:\n  - role: R\n    status: rejected\n",
+        "---\nname: A\napplications:\n  - role: R\n    status: rejected\n",
+        "name: A\napplications:\n  - role: R\n    status: rejected\napplications:\n  - role: S\n",
+        "name: A\napplications: \n  - role: R\n",
+        "{name: A, applications: [{role: R}]}\n",
+        "\"applications\":\n  - role: R\n",
+    };
+    for (const auto& t : unsure) {
+        INFO(t);
+        CHECK_FALSE(surely_closed(t));
+    }
+    const std::vector<std::string> closed = {
+        "name: A\n",
+        "name: A\napplications:\n",
+        "name: A\napplications:\n  - status: ghosted\n    role: R\n",
+        "name: A\nnotes: |\n  applications:\n    - role: R\napplications:\n  - role: R\n"
+        "    status: rejected\n    rounds:\n      - kind: technical\n        status: active\n",
+        "name: A\napplications:\n  - role: \"R: x\"\n    status: declined\n    notes: don't\n",
+    };
+    for (const auto& t : closed) {
+        INFO(t);
+        CHECK(surely_closed(t));
+        Warnings w;
+        CHECK_FALSE(adds_to_board(parse_company(t, "t", "companies/a.yaml", w)));
+    }
+}
+
+TEST_CASE("board_contact_names: the names of open applications only") {
+    Application a = app("R", "2026-03-01", {round(RoundKind::technical, "2026-03-02")});
+    a.via = "Pat";
+    a.rounds[0].interviewers.push_back(Interviewer{"Sam", "", "Sam Lee", {}});
+    Application closed = app("S", "2026-03-01", {}, Status::rejected);
+    closed.via = "Kim";
+    auto names = board_contact_names({company("Acme", {a}), company("Beta", {closed})});
+    CHECK(names == std::vector<std::string>{"Acme", "Pat", "Sam Lee"});
 }
