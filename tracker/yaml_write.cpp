@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <array>
-#include <regex>
 
 namespace hired::tracker::yaml_write {
 
@@ -150,19 +149,98 @@ bool reserved_word(std::string_view s) {
     return std::find(words.begin(), words.end(), lower) != words.end();
 }
 
-// What a YAML 1.1 or 1.2 reader would take for a number.
+bool digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+// [0-9_]* from i; returns where it stops. Likewise for the other classes.
+template <typename Pred> size_t skip(std::string_view s, size_t i, Pred p) {
+    while (i < s.size() && p(s[i]))
+        ++i;
+    return i;
+}
+
+bool digit_(char c) {
+    return digit(c) || c == '_';
+}
+
+// t (the sign taken off) fully in digit_ form after prefix n, at least one.
+template <typename Pred> bool all_after(std::string_view t, size_t n, Pred p) {
+    return t.size() > n && skip(t, n, p) == t.size();
+}
+
+// (\.[0-9_]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?
+bool decimal(std::string_view t) {
+    size_t j;
+    if (t[0] == '.') {
+        j = skip(t, 1, digit_);
+        if (j == 1) return false;
+    } else if (digit(t[0])) {
+        j = skip(t, 1, digit_);
+        if (j < t.size() && t[j] == '.') j = skip(t, j + 1, digit_);
+    } else {
+        return false;
+    }
+    if (j < t.size() && (t[j] == 'e' || t[j] == 'E')) {
+        ++j;
+        if (j < t.size() && (t[j] == '+' || t[j] == '-')) ++j;
+        size_t k = skip(t, j, digit);
+        if (k == j) return false;
+        j = k;
+    }
+    return j == t.size();
+}
+
+// [0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?  (YAML 1.1 base 60)
+bool sexagesimal(std::string_view t) {
+    if (!digit(t[0])) return false;
+    size_t j = skip(t, 1, digit_);
+    int groups = 0;
+    while (j < t.size() && t[j] == ':') {
+        ++j;
+        if (j >= t.size() || !digit(t[j])) return false;
+        if (j + 1 < t.size() && digit(t[j + 1])) {
+            if (t[j] > '5') return false; // a third digit cannot follow either way
+            j += 2;
+        } else {
+            j += 1;
+        }
+        ++groups;
+    }
+    if (groups == 0) return false;
+    if (j < t.size() && t[j] == '.') j = skip(t, j + 1, digit_);
+    return j == t.size();
+}
+
+} // namespace
+
+// What a YAML 1.1 or 1.2 reader would take for a number: the language of
+//   [-+]?(\.[0-9_]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?
+//   [-+]?0[xX][0-9a-fA-F_]+   [-+]?0[oO]?[0-7_]+   [-+]?0[bB][01_]+
+//   [-+]?\.(inf|Inf|INF)   \.(nan|NaN|NAN)   [-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?
+// by hand (a std::regex cost more than the rest of a small write).
 bool number_like(std::string_view s) {
     if (s.empty()) return false;
-    char c0 = s[0];
-    if (!(std::isdigit(static_cast<unsigned char>(c0)) || c0 == '+' || c0 == '-' || c0 == '.'))
-        return false;
-    static const std::regex re(
-        R"(^[-+]?(\.[0-9_]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$)"
-        R"(|^[-+]?0[xX][0-9a-fA-F_]+$|^[-+]?0[oO]?[0-7_]+$|^[-+]?0[bB][01_]+$)"
-        R"(|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$)"
-        R"(|^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$)");
-    return std::regex_match(s.begin(), s.end(), re);
+    if (s == ".nan" || s == ".NaN" || s == ".NAN") return true;
+    std::string_view t = s[0] == '+' || s[0] == '-' ? s.substr(1) : s;
+    if (t.empty()) return false;
+    if (t == ".inf" || t == ".Inf" || t == ".INF") return true;
+    if (t[0] == '0' && t.size() >= 2) {
+        auto hex = [](char c) {
+            return digit_(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        };
+        auto oct = [](char c) { return (c >= '0' && c <= '7') || c == '_'; };
+        auto bin = [](char c) { return c == '0' || c == '1' || c == '_'; };
+        char k = t[1];
+        if ((k == 'x' || k == 'X') && all_after(t, 2, hex)) return true;
+        if ((k == 'o' || k == 'O') && all_after(t, 2, oct)) return true;
+        if ((k == 'b' || k == 'B') && all_after(t, 2, bin)) return true;
+        if (all_after(t, 1, oct)) return true;
+    }
+    return decimal(t) || sexagesimal(t);
 }
+
+namespace {
 
 std::string spaces(int n) {
     return std::string(static_cast<size_t>(n), ' ');

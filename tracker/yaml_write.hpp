@@ -55,6 +55,9 @@ std::string emit(const Out& root);
 // How one string would be written on a single line (plain or double-quoted);
 // multi-line strings are always double-quoted here. For keys and tests.
 std::string inline_scalar(std::string_view s);
+// What a YAML 1.1 or 1.2 reader would take for a number ("1e3", "0x10",
+// ".inf", "12:30"): such text is quoted.
+bool number_like(std::string_view s);
 // True when s can be written as a plain scalar without being misread, in
 // block context (flow = false) or inside [ ] (flow = true).
 bool plain_ok(std::string_view s, bool flow = false);

@@ -7,6 +7,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <random>
+#include <regex>
+
 using hired::tracker::yaml_write::Out;
 namespace yw = hired::tracker::yaml_write;
 namespace yaml = hired::yaml;
@@ -288,4 +291,42 @@ TEST_CASE("absurd nesting is refused") {
     }
     cur->add("leaf", Out::scalar("x"));
     CHECK_THROWS_AS(yw::emit(doc), hired::Error);
+}
+
+TEST_CASE("number_like by hand takes exactly what the old regular expression took") {
+    static const std::regex re(
+        R"(^[-+]?(\.[0-9_]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$)"
+        R"(|^[-+]?0[xX][0-9a-fA-F_]+$|^[-+]?0[oO]?[0-7_]+$|^[-+]?0[bB][01_]+$)"
+        R"(|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$)"
+        R"(|^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$)");
+    auto same = [&](const std::string& s) {
+        bool want = std::regex_match(s, re);
+        if (yw::number_like(s) != want) FAIL_CHECK("'" << s << "': expected " << want);
+    };
+    for (const char* s : {".inf", "-.Inf", "+.INF", ".nan", ".NaN", ".NAN", "-.nan", ".nAn",
+                          ".infx", "0x", "0xfF_1", "0o17", "0o8", "0b101", "0b2", "017", "08",
+                          "1_000.5e-3", "1e", "1e+", ".e1", "12:30", "1:60", "1:6:07.5_",
+                          "12:345", "1:2:", ":30", "+", "-", "", "1.2.3", "٣"})
+        same(s);
+    // Every string of up to four characters over an alphabet that reaches
+    // every branch, and longer random ones.
+    const std::string alphabet = "0179_.:+-eExXoOb";
+    std::vector<std::string> level{""};
+    for (int len = 1; len <= 4; ++len) {
+        std::vector<std::string> next;
+        for (const auto& p : level)
+            for (char c : alphabet)
+                next.push_back(p + c);
+        for (const auto& s : next)
+            same(s);
+        level = std::move(next);
+    }
+    std::mt19937 rng(20261202);
+    for (int i = 0; i < 20000; ++i) {
+        std::string s;
+        size_t len = 5 + rng() % 6;
+        for (size_t k = 0; k < len; ++k)
+            s += alphabet[rng() % alphabet.size()];
+        same(s);
+    }
 }
