@@ -158,14 +158,18 @@ bool tagging_possible() {
     return rl.rlim_max == RLIM_INFINITY || rl.rlim_max >= tag_of(UINT32_MAX);
 }
 
+// Once per process; a forked copy of the process is a new one (the flag is
+// not inherited), hence the pid rather than std::call_once.
 void become_subreaper() {
-    static std::once_flag once;
-    static int error = 0;
-    std::call_once(once, [] {
-        if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0) error = errno;
-    });
-    if (error != 0)
-        fail(Exit::env, "runner: cannot become a child subreaper: {}", errno_text(error));
+    static std::atomic<pid_t> done_in{0};
+    static std::mutex mutex;
+    pid_t self = getpid();
+    if (done_in.load(std::memory_order_acquire) == self) return;
+    std::lock_guard lock(mutex);
+    if (done_in.load(std::memory_order_relaxed) == self) return;
+    if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0)
+        fail_errno("cannot become a child subreaper");
+    done_in.store(self, std::memory_order_release);
 }
 
 // The runner's own VmHWM in KB. getrusage(RUSAGE_SELF) reports
@@ -654,6 +658,7 @@ private:
     bool have_cpu_clock_ = false, tried_cpu_clock_ = false;
     int status_ = 0;
     rusage usage_{};
+    int wait_errno_ = 0;
     rlim_t cpu_rlimit_s_ = 0;
     sigset_t old_mask_{};
     bool mask_changed_ = false;
@@ -1059,8 +1064,13 @@ void Supervision::finish() {
         // leader still pins the group id, so this cannot hit a stranger.
         ::kill(-pid_, SIGKILL);
         if (!exited_) pidfd_kill(pidfd_.get()); // we got here early, by an exception
-        while (::wait4(pid_, &status_, __WALL, &usage_) < 0 && errno == EINTR) {
-        }
+        pid_t got;
+        do
+            got = ::wait4(pid_, &status_, __WALL, &usage_);
+        while (got < 0 && errno == EINTR);
+        // ECHILD: someone else reaped it (SIGCHLD ignored, or a waitpid(-1)
+        // elsewhere in this process), and its status is lost.
+        if (got < 0) wait_errno_ = errno;
         reaped_ = true;
     }
     {
@@ -1104,6 +1114,9 @@ double timeval_ms(const timeval& tv) {
 
 void Supervision::report() {
     const RunLimits& l = lim();
+    if (wait_errno_ != 0)
+        fail(Exit::env, "runner: cannot collect the exit status of '{}': {}", req_.argv[0],
+             errno_text(wait_errno_));
     res_.wall_ms = end_ms_ - start_ms_;
     res_.cpu_ms = timeval_ms(usage_.ru_utime) + timeval_ms(usage_.ru_stime);
     // ru_maxrss is max(the runner's peak at execve, the program's peak): it

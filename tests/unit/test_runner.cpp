@@ -1,6 +1,7 @@
 // The runner against misbehaving programs: limits, measurements, and that
 // nothing it started is left behind.
 #include "practice/runner.hpp"
+#include "util/error.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -392,6 +394,42 @@ TEST_CASE("concurrent runs clean up after themselves", "[runner]") {
             CHECK_FALSE(process_exists(found[0]));
         }
     }
+    CHECK(no_children());
+}
+
+TEST_CASE("without room for run tags, strays are still collected", "[runner]") {
+    // An inherited hard RLIMIT_RTTIME too low for a tag, as under another
+    // runner. Done in a forked copy of this process, which keeps the limit.
+    fs::path pids = fresh_file("untagged.pids");
+    const std::string& prog = helper();
+    pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        struct rlimit low {
+            1000, 1000
+        };
+        if (setrlimit(RLIMIT_RTTIME, &low) != 0) _exit(10);
+        RunResult res = run_process(request({prog, "daemon", pids.string()}));
+        if (res.outcome != Outcome::exited) _exit(11);
+        std::vector<pid_t> found = read_pids(pids);
+        if (found.size() != 1) _exit(12);
+        if (process_exists(found[0])) _exit(13);
+        if (!no_children()) _exit(14);
+        _exit(0);
+    }
+    int status = 0;
+    REQUIRE(waitpid(child, &status, 0) == child);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+}
+
+TEST_CASE("a runner whose children are reaped behind its back says so", "[runner]") {
+    struct sigaction ignore {
+    }, old{};
+    ignore.sa_handler = SIG_IGN;
+    sigaction(SIGCHLD, &ignore, &old);
+    CHECK_THROWS_AS(run_process(helper_run({"exit", "0"})), hired::Error);
+    sigaction(SIGCHLD, &old, nullptr);
     CHECK(no_children());
 }
 
