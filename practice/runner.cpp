@@ -153,7 +153,7 @@ uint64_t tag_of(uint32_t run) {
 // True when processes can carry tags: the inherited hard RLIMIT_RTTIME (for
 // instance from an enclosing runner) may be too low to hold one.
 bool tagging_possible() {
-    struct rlimit rl {};
+    rlimit rl{};
     if (getrlimit(RLIMIT_RTTIME, &rl) != 0) return false;
     return rl.rlim_max == RLIM_INFINITY || rl.rlim_max >= tag_of(UINT32_MAX);
 }
@@ -297,7 +297,7 @@ void collect_strays(bool tagged) {
     auto is_stray = [&](pid_t pid, pid_t group) {
         if (live_leaders.count(pid)) return false;
         if (tagged) {
-            struct rlimit rl {};
+            rlimit rl{};
             if (prlimit(pid, RLIMIT_RTTIME, nullptr, &rl) != 0) return false;
             if ((rl.rlim_max >> 32) != prefix) return false;
             return live_runs.count(static_cast<uint32_t>(rl.rlim_max & 0xFFFFFFFFu)) == 0;
@@ -346,8 +346,7 @@ struct ChildPlan {
     size_t candidate_count = 0;
     char* const* argv = nullptr;
     char* const* envp = nullptr;
-    struct rlimit stack {
-    }, cpu{}, core{}, tag{};
+    rlimit stack{}, cpu{}, core{}, tag{};
     bool set_stack = false, set_cpu = false, set_tag = false;
     uint64_t ignored = ~uint64_t{0}; // signals to reset to SIG_DFL (bit sig - 1)
     const sock_fprog* hook_filter = nullptr;
@@ -378,7 +377,7 @@ HIRED_CHILD_CODE int child_main(void* arg) {
     for (int target = 0; target < 3; ++target) {
         if (sources[target] == target) {
             if (syscall(SYS_fcntl, target, F_SETFD, 0) != 0) child_fail(plan, stage_setup, errno);
-        } else if (syscall(SYS_dup2, sources[target], target) < 0) {
+        } else if (syscall(SYS_dup3, sources[target], target, 0) < 0) {
             child_fail(plan, stage_setup, errno);
         }
     }
@@ -554,7 +553,8 @@ struct Environment {
     std::vector<char*> pointers;
 };
 
-// The inherited environment with env_add entries replacing same-named ones.
+// The inherited environment with env_add entries replacing same-named ones
+// (the last of several same-named env_add entries wins).
 char* const* build_environment(const std::vector<std::string>& add, Environment& env) {
     if (add.empty()) return environ;
     auto name_of = [](std::string_view entry) { return entry.substr(0, entry.find('=')); };
@@ -565,7 +565,12 @@ char* const* build_environment(const std::vector<std::string>& add, Environment&
         });
         if (!replaced) env.pointers.push_back(*e);
     }
-    env.storage = add;
+    for (size_t i = 0; i < add.size(); ++i) {
+        bool overridden = std::any_of(
+            add.begin() + static_cast<std::ptrdiff_t>(i) + 1, add.end(),
+            [&](const std::string& later) { return name_of(later) == name_of(add[i]); });
+        if (!overridden) env.storage.push_back(add[i]);
+    }
     for (std::string& a : env.storage)
         env.pointers.push_back(a.data());
     env.pointers.push_back(nullptr);
@@ -573,12 +578,12 @@ char* const* build_environment(const std::vector<std::string>& add, Environment&
 }
 
 rlim_t hard_limit(int resource) {
-    struct rlimit rl {};
+    rlimit rl{};
     if (getrlimit(resource, &rl) != 0) return RLIM_INFINITY;
     return rl.rlim_max;
 }
 
-struct rlimit capped_limit(rlim_t soft, rlim_t hard, int resource) {
+rlimit capped_limit(rlim_t soft, rlim_t hard, int resource) {
     rlim_t max = hard_limit(resource);
     if (max != RLIM_INFINITY) {
         soft = std::min(soft, max);

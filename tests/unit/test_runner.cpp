@@ -132,7 +132,7 @@ TEST_CASE("exit codes are reported", "[runner]") {
 
 TEST_CASE("a command is looked up in PATH and gets env_add and cwd", "[runner]") {
     RunRequest r = request({"sh", "-c", "echo \"$HIRED_RUNNER_TEST\"; pwd"});
-    r.env_add = {"HIRED_RUNNER_TEST=hello there"};
+    r.env_add = {"HIRED_RUNNER_TEST=first", "HIRED_RUNNER_TEST=hello there"};
     r.cwd = scratch();
     RunResult res = run_process(r);
     REQUIRE(res.outcome == Outcome::exited);
