@@ -45,20 +45,26 @@ std::optional<std::string> config_string(git_config* cfg, const char* name) {
 
 Library::Library() {
     check(git_libgit2_init(), "initialising libgit2");
-    // git's own files are not flushed (fsync) one by one, as git does not by
-    // default either: a kill at any instant is safe without it (objects are
-    // renamed into place before the ref moves), and the journal's files are
-    // flushed by write_file_atomic. Flushing every object, ref and reflog
-    // would cost some 18 fsyncs per change. core.fsyncObjectFiles in the
-    // journal's git config, which libgit2 honours, turns it on for objects.
-    check(git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 0), "setting options");
-    // Like git, do not hash every object again when reading it: a change
-    // reads the trees along its paths, and a folder's tree can be large.
-    check(git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0), "setting options");
-    // Honoured like git does, so tests and scripts can keep /etc/gitconfig out.
-    if (env_true("GIT_CONFIG_NOSYSTEM"))
-        check(git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_SYSTEM, ""),
-              "ignoring the system git config");
+    try {
+        // git's own files are not flushed (fsync) one by one, as git does
+        // not by default either: a kill at any instant is safe without it
+        // (objects are renamed into place before the ref moves), and the
+        // journal's files are flushed by write_file_atomic. Flushing every
+        // object, ref and reflog would cost some 18 fsyncs per change.
+        // core.fsyncObjectFiles in the journal's git config, which libgit2
+        // honours, turns it on.
+        check(git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 0), "setting options");
+        // Like git, do not hash every object again when reading it: a change
+        // reads the trees along its paths, and a folder's tree can be large.
+        check(git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0), "setting options");
+        // Honoured as git does, so tests and scripts can keep /etc/gitconfig out.
+        if (env_true("GIT_CONFIG_NOSYSTEM"))
+            check(git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_SYSTEM, ""),
+                  "ignoring the system git config");
+    } catch (...) {
+        git_libgit2_shutdown();
+        throw;
+    }
 }
 
 Library::~Library() {
