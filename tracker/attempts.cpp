@@ -1,5 +1,7 @@
 #include "attempts.hpp"
 
+#include "record_reader.hpp"
+
 #include "util/error.hpp"
 #include "util/files.hpp"
 #include "util/text.hpp"
@@ -131,79 +133,20 @@ std::string practice_path(std::string_view problem) {
 
 namespace {
 
-// One map's fields, their lines, and what was left over (kept, with a warning).
-class Reader {
-public:
-    Reader(const yaml::Node& n, const std::string& label, std::string what)
-        : f_(n, label, what), what_(std::move(what)) {
-        where.line = n.mark.line;
-    }
+using Reader = RecordReader;
 
-    const yaml::Node* get(std::string_view key) {
-        asked_.emplace_back(key);
-        const yaml::Node* n = f_.get(key);
-        if (n) where.fields.emplace_back(std::string(key), n->mark.line);
-        return n;
-    }
-    std::string text(std::string_view key) {
-        const yaml::Node* n = get(key);
-        return n ? yaml::as_string(*n, f_.file(), key) : std::string();
-    }
-    std::optional<int64_t> integer(std::string_view key, int64_t lo, int64_t hi) {
-        const yaml::Node* n = get(key);
-        if (!n) return std::nullopt;
-        return yaml::as_int(*n, f_.file(), key, lo, hi);
-    }
-    std::optional<double> number(std::string_view key, double lo, double hi) {
-        const yaml::Node* n = get(key);
-        if (!n) return std::nullopt;
-        double v = yaml::as_double(*n, f_.file(), key);
-        if (!(v >= lo && v <= hi))
-            error_at(*n,
-                     fmt::format("'{}' must be between {} and {}, got {}", key, lo, hi, n->value));
-        return v;
-    }
-    std::optional<int64_t> datetime(std::string_view key, std::string& raw, bool required) {
-        const yaml::Node* n = get(key);
-        if (!n) {
-            if (required) f_.error_here(fmt::format("{}: missing required field '{}'", what_, key));
-            return std::nullopt;
-        }
-        raw = yaml::as_string(*n, f_.file(), key);
-        auto t = parse_datetime(raw);
-        if (!t)
-            error_at(*n, fmt::format("'{}' must be a date and time like 2026-12-02T09:14:05+01:00 "
-                                     "(or ...Z), got '{}'",
-                                     key, raw));
-        return t;
-    }
-    Extra finish(Warnings& w) {
-        Extra extra;
-        for (const auto& [key, mark] : f_.unused()) {
-            std::string msg =
-                fmt::format("{}:{}:{}: unknown key '{}' in {} (kept, but hired ignores it",
-                            f_.file(), mark.line, mark.column, key, what_);
-            auto near = suggestions(key, asked_, 1);
-            if (!near.empty()) msg += fmt::format("; did you mean '{}'?", near[0]);
-            msg += ")";
-            w.push_back(std::move(msg));
-            for (const auto& [k, v] : f_.node().entries)
-                if (k->is_scalar() && k->value == key) extra.emplace_back(key, v);
-        }
-        return extra;
-    }
-    [[noreturn]] void error_at(const yaml::Node& n, const std::string& msg) const {
-        f_.error_at(n, msg);
-    }
-    const yaml::Fields& fields() const { return f_; }
-
-    Where where;
-
-private:
-    yaml::Fields f_;
-    std::string what_;
-    std::vector<std::string> asked_;
-};
+// A date-time field; raw keeps the text as written.
+std::optional<int64_t> read_datetime(Reader& r, std::string_view key, std::string& raw, bool required) {
+    const yaml::Node* n = required ? &r.require(key) : r.get(key);
+    if (!n) return std::nullopt;
+    raw = yaml::as_string(*n, r.file(), key);
+    auto t = parse_datetime(raw);
+    if (!t)
+        r.error_at(*n, fmt::format("'{}' must be a date and time like 2026-12-02T09:14:05+01:00 "
+                                   "(or ...Z), got '{}'",
+                                   key, raw));
+    return t;
+}
 
 Attempt attempt_from(const yaml::Node& n, const std::string& label, Warnings& w) {
     if (!n.is_map())
@@ -215,8 +158,8 @@ Attempt attempt_from(const yaml::Node& n, const std::string& label, Warnings& w)
     if (!a.id.empty() && !is_safe_id(a.id))
         r.error_at(*n.find("id"),
                    fmt::format("'id' must be letters and digits (like 3fa9c2d1), got '{}'", a.id));
-    auto started = r.datetime("started", a.started, false);
-    auto finished = r.datetime("finished", a.finished, true);
+    auto started = read_datetime(r, "started", a.started, false);
+    auto finished = read_datetime(r, "finished", a.finished, true);
     if (started && finished && *started > *finished)
         r.error_at(*n.find("started"), "'started' is after 'finished'");
     if (auto m = r.integer("elapsed_minutes", 0, 100000))

@@ -1,5 +1,7 @@
 #include "store.hpp"
 
+#include "record_reader.hpp"
+
 #include "util/error.hpp"
 #include "util/text.hpp"
 
@@ -130,110 +132,7 @@ bool TextFilter::may_match_folded(std::string_view text) const {
 
 namespace {
 
-// One record's map: typed fields, their lines, and what was left over.
-class Reader {
-public:
-    Reader(const yaml::Node& n, const std::string& label, std::string what)
-        : f_(n, label, what), what_(std::move(what)) {
-        where.line = n.mark.line;
-    }
-
-    const yaml::Node* get(std::string_view key) {
-        asked_.emplace_back(key);
-        const yaml::Node* n = f_.get(key);
-        if (n) where.fields.emplace_back(std::string(key), n->mark.line);
-        return n;
-    }
-
-    std::string text(std::string_view key) {
-        const yaml::Node* n = get(key);
-        return n ? yaml::as_string(*n, f_.file(), key) : std::string();
-    }
-
-    std::string required_text(std::string_view key) {
-        const yaml::Node* n = get(key);
-        if (!n) f_.error_here(fmt::format("{}: missing required field '{}'", what_, key));
-        std::string s = yaml::as_string(*n, f_.file(), key);
-        if (trim(s).empty()) f_.error_at(*n, fmt::format("'{}' must not be empty", key));
-        return s;
-    }
-
-    std::optional<Date> date(std::string_view key, bool required = false) {
-        const yaml::Node* n = get(key);
-        if (!n) {
-            if (required) f_.error_here(fmt::format("{}: missing required field '{}'", what_, key));
-            return std::nullopt;
-        }
-        std::string s = yaml::as_string(*n, f_.file(), key);
-        auto d = Date::parse(s);
-        if (!d) f_.error_at(*n, fmt::format("'{}' must be a date YYYY-MM-DD, got '{}'", key, s));
-        return d;
-    }
-
-    template <typename E>
-    std::optional<E> enumeration(std::string_view key, bool required = false) {
-        const yaml::Node* n = get(key);
-        if (!n) {
-            if (required) f_.error_here(fmt::format("{}: missing required field '{}'", what_, key));
-            return std::nullopt;
-        }
-        std::string s = yaml::as_string(*n, f_.file(), key);
-        auto v = parse_enum<E>(s);
-        if (!v) f_.error_at(*n, unknown_enum_message<E>(s));
-        return v;
-    }
-
-    std::optional<int> integer(std::string_view key, int lo, int hi) {
-        const yaml::Node* n = get(key);
-        if (!n) return std::nullopt;
-        return static_cast<int>(yaml::as_int(*n, f_.file(), key, lo, hi));
-    }
-
-    std::vector<std::string> list(std::string_view key) {
-        asked_.emplace_back(key);
-        if (const yaml::Node* n = f_.node().find(key); n && !n->is_null())
-            where.fields.emplace_back(std::string(key), n->mark.line);
-        return f_.str_list(key);
-    }
-
-    // A list of items (maps or scalars); nullptr when absent.
-    const yaml::Node* items(std::string_view key) {
-        const yaml::Node* n = get(key);
-        if (n && !n->is_sequence())
-            f_.error_at(*n, fmt::format("'{}' must be a list (one '- ' item per line), not {}", key,
-                                        n->kind_name()));
-        return n;
-    }
-
-    // Keys nobody asked for: kept verbatim, and a warning each.
-    Extra finish(Warnings& w) {
-        Extra extra;
-        for (const auto& [key, mark] : f_.unused()) {
-            std::string msg =
-                fmt::format("{}:{}:{}: unknown key '{}' in {} (kept, but hired ignores it",
-                            f_.file(), mark.line, mark.column, key, what_);
-            auto near = suggestions(key, asked_, 1);
-            if (!near.empty()) msg += fmt::format("; did you mean '{}'?", near[0]);
-            msg += ")";
-            w.push_back(std::move(msg));
-            for (const auto& [k, v] : f_.node().entries)
-                if (k->is_scalar() && k->value == key) extra.emplace_back(key, v);
-        }
-        return extra;
-    }
-
-    [[noreturn]] void error_at(const yaml::Node& n, const std::string& msg) const {
-        f_.error_at(n, msg);
-    }
-    const std::string& file() const { return f_.file(); }
-
-    Where where;
-
-private:
-    yaml::Fields f_;
-    std::string what_;
-    std::vector<std::string> asked_;
-};
+using Reader = RecordReader;
 
 Interviewer interviewer_from(const yaml::Node& n, const std::string& label, Warnings& w) {
     if (n.is_scalar()) {
