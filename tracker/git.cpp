@@ -157,6 +157,28 @@ TreeEntry entry_bypath(const git_tree* tree, const std::string& path) {
     return TreeEntry(e);
 }
 
+git_oid updated_tree(git_repository* repo, git_tree* base, const std::vector<TreeChange>& changes,
+                     std::string_view what) {
+    std::vector<git_tree_update> updates;
+    updates.reserve(changes.size());
+    for (const auto& [path, content] : changes) {
+        git_tree_update u{};
+        u.path = path.c_str();
+        if (content) {
+            u.action = GIT_TREE_UPDATE_UPSERT;
+            u.filemode = GIT_FILEMODE_BLOB;
+            check(git_blob_create_from_buffer(&u.id, repo, content->data(), content->size()),
+                  fmt::format("storing {}", path));
+        } else {
+            u.action = GIT_TREE_UPDATE_REMOVE;
+        }
+        updates.push_back(u);
+    }
+    git_oid tree_id;
+    check(git_tree_create_updated(&tree_id, repo, base, updates.size(), updates.data()), what);
+    return tree_id;
+}
+
 git_oid blob_id(std::string_view content) {
     std::string header = fmt::format("blob {}", content.size());
     auto sum = Sha1()

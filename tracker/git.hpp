@@ -72,6 +72,13 @@ TreeEntry entry_bypath(const git_tree* tree, const std::string& path);
 // The id git gives a blob with this content (nothing is written).
 git_oid blob_id(std::string_view content);
 
+// Stores the changed files' blobs and returns the id of a tree like base with
+// them written (content) or removed (nullptr). Only the folders on the
+// changed paths are rebuilt; the rest of the tree is shared with base.
+using TreeChange = std::pair<std::string, const std::string*>;
+git_oid updated_tree(git_repository* repo, git_tree* base, const std::vector<TreeChange>& changes,
+                     std::string_view what);
+
 // SHA-1, as git names objects and checksums its index. libgit2's own
 // (collision-detecting) one is about 35 instructions a byte; this one uses
 // the CPU's SHA instructions when there are some.

@@ -269,27 +269,7 @@ Session::Plan Session::plan(const Staged& staged, bool compare_disk) const {
 std::optional<CommitInfo> Session::commit(const std::string& message, Plan& p) {
     if (p.commit.empty()) return std::nullopt;
     std::string msg = commit_message(message);
-    std::vector<git_tree_update> updates;
-    updates.reserve(p.commit.size());
-    for (const auto& [path, content] : p.commit) {
-        git_tree_update u{};
-        u.path = path.c_str();
-        if (content) {
-            u.action = GIT_TREE_UPDATE_UPSERT;
-            u.filemode = GIT_FILEMODE_BLOB;
-            git::check(git_blob_create_from_buffer(&u.id, repo_, content->data(), content->size()),
-                       fmt::format("storing {}", path));
-        } else {
-            u.action = GIT_TREE_UPDATE_REMOVE;
-        }
-        updates.push_back(u);
-    }
-    // Only the folders on the changed paths are rebuilt; the rest of the
-    // tree is shared with HEAD's.
-    git_oid tree_id;
-    git::check(
-        git_tree_create_updated(&tree_id, repo_, p.base.get(), updates.size(), updates.data()),
-        "building the new tree");
+    git_oid tree_id = git::updated_tree(repo_, p.base.get(), p.commit, "building the new tree");
     if (git_oid_equal(&tree_id, git_tree_id(p.base.get()))) return std::nullopt;
     git_tree* raw_tree = nullptr;
     git::check(git_tree_lookup(&raw_tree, repo_, &tree_id), "reading the new tree");

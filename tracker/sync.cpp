@@ -240,8 +240,6 @@ git_oid build_merge(git_repository* repo, git_commit* ours, git_commit* theirs, 
     auto eq = [](const std::optional<git_oid>& x, const std::optional<git_oid>& y) {
         return x.has_value() == y.has_value() && (!x || git_oid_equal(&*x, &*y));
     };
-    std::vector<std::string> keep_paths; // owns the strings the updates point to
-    keep_paths.reserve(paths.size());
     std::vector<std::pair<std::string, std::optional<std::string>>> changes;
     size_t from_theirs = 0;
     for (const auto& p : paths) {
@@ -259,24 +257,9 @@ git_oid build_merge(git_repository* repo, git_commit* ours, git_commit* theirs, 
         if (m.text != blob_text(repo, oi)) changes.emplace_back(p, std::move(m.text));
     }
 
-    std::vector<git_tree_update> updates;
-    for (const auto& [path, text] : changes) {
-        git_tree_update u{};
-        keep_paths.push_back(path);
-        u.path = keep_paths.back().c_str();
-        if (text) {
-            u.action = GIT_TREE_UPDATE_UPSERT;
-            u.filemode = GIT_FILEMODE_BLOB;
-            git::check(git_blob_create_from_buffer(&u.id, repo, text->data(), text->size()),
-                       fmt::format("storing {}", path));
-        } else {
-            u.action = GIT_TREE_UPDATE_REMOVE;
-        }
-        updates.push_back(u);
-    }
-    git_oid tree_id;
-    git::check(git_tree_create_updated(&tree_id, repo, ours_tree.get(), updates.size(), updates.data()),
-               "building the merged tree");
+    std::vector<git::TreeChange> tree_changes;
+    for (const auto& [path, text] : changes) tree_changes.emplace_back(path, text ? &*text : nullptr);
+    git_oid tree_id = git::updated_tree(repo, ours_tree.get(), tree_changes, "building the merged tree");
     git_tree* raw_tree = nullptr;
     git::check(git_tree_lookup(&raw_tree, repo, &tree_id), "reading the merged tree");
     git::Tree tree(raw_tree);
