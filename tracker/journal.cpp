@@ -644,6 +644,11 @@ git::Repository open_for_writing(const fs::path& dir) {
     git::Repository repo = git::open(dir);
     if (repo && git::head_commit(repo.get())) return repo;
     remove_stale_git_locks(dir / ".git");
+    // git_repository_init probes the file system with temporary files named
+    // _git2_*; a kill during the probe leaves them behind.
+    auto is_probe = [](const std::string& n) { return n.rfind("_git2_", 0) == 0; };
+    remove_matching(dir, is_probe);
+    remove_matching(dir / ".git", is_probe);
     ::chmod(dir.c_str(), 0700);
     return git::init(dir);
 }
