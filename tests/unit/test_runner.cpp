@@ -424,11 +424,14 @@ TEST_CASE("without room for run tags, strays are still collected", "[runner]") {
 }
 
 TEST_CASE("a runner whose children are reaped behind its back says so", "[runner]") {
+    // Build the helper first: with SIGCHLD ignored, std::system cannot wait for g++
+    // (ctest runs each case in a process of its own, so nothing has built it yet).
+    RunRequest request = helper_run({"exit", "0"});
     struct sigaction ignore {
     }, old{};
     ignore.sa_handler = SIG_IGN;
     sigaction(SIGCHLD, &ignore, &old);
-    CHECK_THROWS_AS(run_process(helper_run({"exit", "0"})), hired::Error);
+    CHECK_THROWS_AS(run_process(request), hired::Error);
     sigaction(SIGCHLD, &old, nullptr);
     CHECK(no_children());
 }
