@@ -93,15 +93,16 @@ int run_change(Context& ctx, const Plan& plan, const std::vector<std::string>* l
     Journal journal(ctx.journal_dir());
     bool fresh = !journal.exists();
     std::string message;
+    ParseMemo memo; // the locked run reuses what the dry run parsed, if unchanged
     {
         StagedFiles dry(journal, nullptr);
-        Store store(dry);
+        Store store(dry, &memo);
         message = plan(store, dry);
         print_warnings(store);
     }
     auto info = journal.change(message, [&](Change& change) {
         StagedFiles files(journal, &change);
-        Store store(files);
+        Store store(files, &memo);
         plan(store, files);
     });
     for (const auto& r : journal.recovered)

@@ -588,13 +588,27 @@ void Store::note(const Warnings& w) const {
         if (seen_warnings_.insert(s).second) warnings_.push_back(s);
 }
 
+const ParseMemo::Entry* ParseMemo::find(const std::string& rel, std::string_view text) const {
+    auto it = entries_.find(rel);
+    return it != entries_.end() && it->second.text == text ? &it->second : nullptr;
+}
+
+void ParseMemo::keep(const std::string& rel, Entry entry) { entries_[rel] = std::move(entry); }
+
 template <typename R, typename Parse> R Store::load(const std::string& rel, Parse parse) const {
     std::string label = files_.label(rel);
     auto text = files_.read(rel);
     if (!text) fail(Exit::data, "{}: no such file", label);
+    if (memo_)
+        if (const ParseMemo::Entry* e = memo_->find(rel, *text);
+            e && std::holds_alternative<R>(e->record)) {
+            note(e->warnings);
+            return std::get<R>(e->record);
+        }
     Warnings w;
     R r = parse(*text, label, rel, w);
     note(w);
+    if (memo_) memo_->keep(rel, {std::move(*text), r, std::move(w)});
     return r;
 }
 

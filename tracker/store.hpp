@@ -18,6 +18,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 namespace hired::tracker {
@@ -159,9 +160,28 @@ private:
 
 // ---- finding records -----------------------------------------------------------
 
+// Records parsed by Store's single-file loads, remembered by their exact
+// text: a change runs its plan twice (a dry run, then under the lock), and
+// the second run need not parse again a file that has not changed since.
+class ParseMemo {
+public:
+    using Record = std::variant<Company, Contact, Event, Lesson>;
+    struct Entry {
+        std::string text;
+        Record record;
+        Warnings warnings;
+    };
+    // The entry for rel when it was parsed from exactly this text.
+    const Entry* find(const std::string& rel, std::string_view text) const;
+    void keep(const std::string& rel, Entry entry);
+
+private:
+    std::map<std::string, Entry> entries_;
+};
+
 class Store {
 public:
-    explicit Store(const Files& files) : files_(files) {}
+    explicit Store(const Files& files, ParseMemo* memo = nullptr) : files_(files), memo_(memo) {}
     const Files& files() const { return files_; }
 
     // Loading one file; throw Error(data) naming file:line:col.
@@ -207,6 +227,7 @@ public:
 private:
     template <typename R, typename Parse> R load(const std::string& rel, Parse parse) const;
     const Files& files_;
+    ParseMemo* memo_;
     mutable Warnings warnings_;
     mutable std::set<std::string> seen_warnings_;
     void note(const Warnings& w) const;
