@@ -145,7 +145,7 @@ int practice_show(Context& ctx, const Args& args) {
     cl.options().add_options()("hints", po::value<int>()->value_name("N"), "also show the first N hints (and, once all are shown, the expected complexity)");
     cl.positional("id", 1);
     if (!cl.parse(args)) return 0;
-    if (!cl.has("id")) cl.usage_error("which problem? (see 'hired practice list')");
+    if (!cl.has("id")) cl.usage_error("which problem? Name one from 'hired practice list'");
     Bank bank(ctx.problem_dirs());
     Problem p = bank.find(cl.get<std::string>("id"));
     print_warnings(p);
@@ -223,7 +223,7 @@ int practice_start(Context& ctx, const Args& args) {
         ("dir", po::value<std::string>()->value_name("D"), "where to write the file (default: the current folder)");
     cl.positional("id", 1);
     if (!cl.parse(args)) return 0;
-    if (!cl.has("id")) cl.usage_error("which problem? (see 'hired practice list')");
+    if (!cl.has("id")) cl.usage_error("which problem? Name one from 'hired practice list'");
     std::string lang_name = cl.has("lang") ? cl.get<std::string>("lang")
                                            : (std::getenv("HIRED_LANG") ? std::getenv("HIRED_LANG") : "cpp");
     const Language* lang = find_language(lang_name);
@@ -422,7 +422,7 @@ int practice_run(Context& ctx, const Args& args) {
         ("jobs,j", po::value<int>()->value_name("N"), "run N cases at once (times are noisier)");
     cl.positional("id", 1).positional("file", 1);
     if (!cl.parse(args)) return 0;
-    if (!cl.has("id")) cl.usage_error("which problem? (see 'hired practice list')");
+    if (!cl.has("id")) cl.usage_error("which problem? Name one from 'hired practice list'");
     int repeat = cl.has("repeat") ? cl.get<int>("repeat") : 1;
     if (repeat < 1 || repeat > 1000) cl.usage_error("--repeat must be between 1 and 1000");
     int jobs = cl.has("jobs") ? cl.get<int>("jobs") : 1;

@@ -136,7 +136,7 @@ int practice_done(Context& ctx, const Args& args) {
         ("note", po::value<std::string>()->value_name("TEXT"), "a note to keep with the attempt");
     cl.positional("id", 1);
     if (!cl.parse(args)) return 0;
-    if (!cl.has("id")) cl.usage_error("which problem? (the one you started with 'hired practice start ID')");
+    if (!cl.has("id")) cl.usage_error("which problem? Name the one you started with 'hired practice start ID'");
     std::optional<practice::Rating> rating;
     if (auto r = cl.opt<std::string>("rating")) {
         rating = practice::parse_rating(trim(*r));
