@@ -10,7 +10,8 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <regex>
+#include <cctype>
+#include <string_view>
 
 namespace hired::practice {
 
@@ -63,12 +64,42 @@ struct Step {
     std::string copy_as;              // copy the source into the build folder under this name
 };
 
+// The class javac must name the file after: the first `public [final] class X`,
+// else the first `class X`, else Main. Words are runs of Java identifier
+// characters; the words of a pattern must be separated by white space only.
 std::string java_class(const std::string& code) {
-    static const std::regex pub(R"(public\s+(?:final\s+)?class\s+([A-Za-z_$][A-Za-z0-9_$]*))");
-    static const std::regex any(R"(\bclass\s+([A-Za-z_$][A-Za-z0-9_$]*))");
-    std::smatch m;
-    if (std::regex_search(code, m, pub)) return m[1];
-    if (std::regex_search(code, m, any)) return m[1];
+    auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
+    struct Word {
+        std::string_view text;
+        bool after_space; // only white space (at least one) since the previous word
+    };
+    std::vector<Word> words;
+    size_t i = 0, n = code.size();
+    while (i < n) {
+        size_t gap = i;
+        while (i < n && !ident(code[i])) ++i;
+        bool space = i > gap;
+        for (size_t k = gap; k < i; ++k)
+            if (!std::isspace(static_cast<unsigned char>(code[k]))) space = false;
+        size_t b = i;
+        while (i < n && ident(code[i])) ++i;
+        if (i > b) words.push_back({std::string_view(code).substr(b, i - b), space});
+    }
+    auto name_at = [&](size_t k) -> std::string {
+        if (k >= words.size() || !words[k].after_space) return "";
+        char c = words[k].text[0];
+        return std::isdigit(static_cast<unsigned char>(c)) ? "" : std::string(words[k].text);
+    };
+    for (size_t k = 0; k + 1 < words.size(); ++k) {
+        if (words[k].text != "public") continue;
+        size_t c = k + 1;
+        if (words[c].text == "final" && words[c].after_space) ++c;
+        if (c < words.size() && words[c].text == "class" && words[c].after_space)
+            if (auto name = name_at(c + 1); !name.empty()) return name;
+    }
+    for (size_t k = 0; k < words.size(); ++k)
+        if (words[k].text == "class")
+            if (auto name = name_at(k + 1); !name.empty()) return name;
     return "Main";
 }
 
