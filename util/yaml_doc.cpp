@@ -186,6 +186,11 @@ NodePtr parse(std::string_view text, const std::string& file, const Limits& limi
         int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(pos), '\n'));
         fail_at(file, line, 1, "a NUL byte: this is not a text file");
     }
+    if (NodePtr simple = parse_simple(text, limits)) return simple;
+    return parse_full(text, file, limits);
+}
+
+NodePtr parse_full(std::string_view text, const std::string& file, const Limits& limits) {
     std::istringstream in{std::string(text)};
     Builder b(file, limits);
     try {

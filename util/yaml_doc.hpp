@@ -53,6 +53,14 @@ struct Limits {
 NodePtr parse(std::string_view text, const std::string& file, const Limits& limits = {});
 NodePtr parse_file(const std::string& path, const Limits& limits = {});
 
+// The two readers parse() chooses between, for tests that compare them:
+// parse_simple is a fast reader of the block-style subset hired writes
+// (yaml_simple.cpp); it returns nullptr for anything outside that subset, and
+// otherwise the very tree parse_full (yaml-cpp) builds. parse_full throws
+// like parse.
+NodePtr parse_simple(std::string_view text, const Limits& limits = {});
+NodePtr parse_full(std::string_view text, const std::string& file, const Limits& limits = {});
+
 // Reads the fields of one map node, reporting wrong types at the value and
 // missing keys at the map, so every error has a location.
 class Fields {
