@@ -93,22 +93,31 @@ void remove_file(const fs::path& root, const std::string& rel) {
     }
 }
 
+// Regular files and folders by the type readdir gives (no stat per entry
+// unless the file system leaves it unknown); symbolic links are skipped.
 void list_into(const fs::path& dir, const std::string& prefix, const std::string& ext,
                std::vector<std::string>& out) {
-    std::error_code ec;
-    fs::directory_iterator it(dir, ec);
-    if (ec) fail(Exit::env, "cannot list {}: {}", dir.string(), ec.message());
-    for (const auto& entry : it) {
-        std::string name = entry.path().filename().string();
+    DIR* d = ::opendir(dir.c_str());
+    if (!d) fail(Exit::env, "cannot list {}: {}", dir.string(), std::strerror(errno));
+    std::vector<std::string> folders;
+    while (dirent* e = ::readdir(d)) {
+        std::string_view name = e->d_name;
         if (name.empty() || name[0] == '.') continue; // .git, temporary files
-        auto st = entry.symlink_status(ec);
-        if (ec) continue;
-        if (fs::is_directory(st))
-            list_into(entry.path(), prefix + name + "/", ext, out);
-        else if (fs::is_regular_file(st) && name.size() >= ext.size() &&
+        unsigned char type = e->d_type;
+        if (type == DT_UNKNOWN) {
+            struct stat st {};
+            if (::fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+            type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_LNK;
+        }
+        if (type == DT_DIR)
+            folders.emplace_back(name);
+        else if (type == DT_REG && name.size() >= ext.size() &&
                  name.compare(name.size() - ext.size(), ext.size(), ext) == 0)
-            out.push_back(prefix + name);
+            out.push_back(prefix + std::string(name));
     }
+    ::closedir(d);
+    for (const auto& f : folders)
+        list_into(dir / f, prefix + f + "/", ext, out);
 }
 
 std::vector<std::string> list_files(const fs::path& root, const std::string& folder,
