@@ -24,6 +24,7 @@ public:
     RecordReader(const yaml::Node& n, const std::string& label, std::string what)
         : f_(n, label, what), what_(std::move(what)) {
         where.line = n.mark.line;
+        asked_.reserve(16); // one allocation for a record's keys (short: no more)
     }
 
     // nullptr when absent or null.

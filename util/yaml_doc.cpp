@@ -213,7 +213,7 @@ NodePtr parse_file(const std::string& path, const Limits& limits) {
 }
 
 Fields::Fields(const Node& map, std::string file, std::string what)
-    : map_(map), file_(std::move(file)), what_(std::move(what)) {
+    : map_(map), file_(std::move(file)), what_(std::move(what)), used_(map.entries.size(), false) {
     if (!map.is_map()) error_at(map, fmt::format("{} must be a map of key: value, not {}", what_, map.kind_name()));
 }
 
@@ -224,10 +224,15 @@ void Fields::error_at(const Node& n, const std::string& message) const {
 void Fields::error_here(const std::string& message) const { error_at(map_, message); }
 
 const Node* Fields::get(std::string_view key) {
-    used_.emplace_back(key);
-    const Node* n = map_.find(key);
-    if (n && n->is_null()) return nullptr;
-    return n;
+    const auto& entries = map_.entries;
+    for (size_t i = 0; i < entries.size(); ++i) {
+        const Node& k = *entries[i].first;
+        if (k.kind != Node::Kind::scalar || k.value != key) continue;
+        used_[i] = true;
+        const Node* n = entries[i].second.get();
+        return n->is_null() ? nullptr : n;
+    }
+    return nullptr;
 }
 
 const Node& Fields::require(std::string_view key) {
@@ -319,9 +324,9 @@ std::vector<std::string> Fields::str_list(std::string_view key) {
 
 std::vector<std::pair<std::string, Mark>> Fields::unused() const {
     std::vector<std::pair<std::string, Mark>> out;
-    for (const auto& [k, v] : map_.entries) {
-        std::string name = k->is_scalar() ? k->value : std::string("?");
-        if (std::find(used_.begin(), used_.end(), name) == used_.end()) out.emplace_back(name, k->mark);
+    for (size_t i = 0; i < map_.entries.size(); ++i) {
+        const Node& k = *map_.entries[i].first;
+        if (!used_[i]) out.emplace_back(k.is_scalar() ? k.value : std::string("?"), k.mark);
     }
     return out;
 }

@@ -88,7 +88,7 @@ private:
     const Node& map_;
     std::string file_;
     std::string what_;
-    std::vector<std::string> used_;
+    std::vector<bool> used_; // by entry: some get/require/... found it
 };
 
 // Scalar conversions, with an error naming the node when they fail.
