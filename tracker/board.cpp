@@ -248,7 +248,7 @@ std::optional<size_t> block_start(std::string_view rest, size_t indent) {
 } // namespace
 
 bool surely_closed(std::string_view text) {
-    if (text.find_first_of(std::string_view("\\\t\r\0", 4)) != std::string_view::npos)
+    if (contains_any(text, std::string_view("\\\t\r\0", 4)))
         return false;
     bool in_apps = false, seen_apps = false;
     int items = 0, statuses = 0;

@@ -14,6 +14,15 @@ std::string_view trim(std::string_view s) {
     return s.substr(b, e - b);
 }
 
+bool contains_any(std::string_view s, std::string_view set) {
+    bool in_set[256] = {};
+    for (char c : set)
+        in_set[static_cast<unsigned char>(c)] = true;
+    for (char c : s)
+        if (in_set[static_cast<unsigned char>(c)]) return true;
+    return false;
+}
+
 std::string to_lower(std::string_view s) {
     std::string out(s);
     for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

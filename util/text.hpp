@@ -9,6 +9,9 @@
 namespace hired {
 
 std::string_view trim(std::string_view s);
+// Whether s holds any byte of set: s.find_first_of(set) without libstdc++'s
+// search of set for every byte of s (a memchr call each).
+bool contains_any(std::string_view s, std::string_view set);
 std::string to_lower(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);
 bool icontains(std::string_view haystack, std::string_view needle);

@@ -29,6 +29,8 @@
 //   keys and such scalars (problem files write their cases so).
 #include "yaml_doc.hpp"
 
+#include "text.hpp"
+
 #include <cstring>
 
 namespace hired::yaml {
@@ -301,7 +303,7 @@ private:
             }
             std::string_view text = line.substr(col, colon - col);
             if (text.size() > 1000 || text.back() == ' ') bail();
-            if (text.find_first_of("#\t") != std::string_view::npos || null_word(text)) bail();
+            if (contains_any(text, "#\t") || null_word(text)) bail();
             k->value = std::string(text);
             at = colon + 1;
         }
@@ -328,6 +330,7 @@ private:
         if (depth >= limits_.max_depth) bail();
         std::string_view line = structural();
         auto m = make(Node::Kind::map, cur_, first_col);
+        m->entries.reserve(8);
         size_t col = first_col;
         while (true) {
             size_t at = 0;
@@ -400,7 +403,7 @@ private:
         std::string_view text = line.substr(at);
         while (text.back() == ' ')
             text.remove_suffix(1);
-        if (text.find_first_of("#\t") != std::string_view::npos) bail();
+        if (contains_any(text, "#\t")) bail();
         if (text.back() == ':' || text.find(": ") != std::string_view::npos) bail();
         auto s = make(null_word(text) ? Node::Kind::null : Node::Kind::scalar, cur_, at);
         if (s->is_scalar()) s->value = std::string(text);
@@ -419,7 +422,7 @@ private:
         while (!text.empty() && text.back() == ' ')
             text.remove_suffix(1);
         // yaml-cpp ends a plain scalar in flow context at a '?', among others.
-        if (text.empty() || text.find_first_of("#\t:[]{}\"'?") != std::string_view::npos) bail();
+        if (text.empty() || contains_any(text, "#\t:[]{}\"'?")) bail();
         if (null_word(text))
             item->kind = Node::Kind::null;
         else
@@ -442,7 +445,7 @@ private:
                     bail();
                 std::string_view name = line.substr(i, colon - i);
                 if (name.empty() || name.back() == ' ' || null_word(name) ||
-                    name.find_first_of("#\t,[]{}\"'?") != std::string_view::npos)
+                    contains_any(name, "#\t,[]{}\"'?"))
                     bail();
                 auto k = make(Node::Kind::scalar, cur_, i);
                 k->value = std::string(name);
