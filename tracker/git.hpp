@@ -20,9 +20,9 @@ namespace hired::tracker::git {
 
 namespace fs = std::filesystem;
 
-// Holds libgit2 initialised for its lifetime. Creating one is not free
-// (Debian's libgit2 loads the whole CA bundle), so only the paths that
-// write or read history create it, and lazily.
+// Holds libgit2 initialised for its lifetime. Only the paths that write or
+// read history create one, and lazily (dynamic loading aside, initialising
+// libgit2 costs little once the CA bundle is deferred; see git_certs.cpp).
 class Library {
 public:
     Library();
@@ -30,6 +30,17 @@ public:
     Library(const Library&) = delete;
     Library& operator=(const Library&) = delete;
 };
+
+// libgit2 is initialised without parsing the system's CA certificates
+// (git_certs.cpp); load_certificates() parses them, once, before a transfer
+// that may need them (an https remote). The counts are for tests: how many
+// loads libgit2 asked for were deferred, and how many really parsed.
+void load_certificates();
+struct CertificateCounts {
+    int deferred = 0;
+    int parsed = 0;
+};
+CertificateCounts certificate_counts();
 
 // Returns rc when it is >= 0; otherwise throws Error(Exit::env,
 // "git: <what>: <libgit2's message>").

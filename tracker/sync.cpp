@@ -130,6 +130,7 @@ git_remote_callbacks callbacks(Transport& t) {
 }
 
 void fetch(git_remote* remote) {
+    git::load_certificates();
     Transport t;
     git_fetch_options opts = GIT_FETCH_OPTIONS_INIT;
     opts.callbacks = callbacks(t);
@@ -140,6 +141,7 @@ void fetch(git_remote* remote) {
 // Pushes local ref src to the remote's main; false when the remote refused
 // it (it moved on), with the reason in why.
 bool push(git_remote* remote, const std::string& src, std::string& why) {
+    git::load_certificates();
     Transport t;
     git_push_options opts = GIT_PUSH_OPTIONS_INIT;
     opts.callbacks = callbacks(t);
