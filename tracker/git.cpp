@@ -44,6 +44,7 @@ std::optional<std::string> config_string(git_config* cfg, const char* name) {
 } // namespace
 
 Library::Library() {
+    keep_certificate_stand_ins();
     check(git_libgit2_init(), "initialising libgit2");
     try {
         // git's own files are not flushed (fsync) one by one, as git does

@@ -36,6 +36,7 @@ public:
 // that may need them (an https remote). The counts are for tests: how many
 // loads libgit2 asked for were deferred, and how many really parsed.
 void load_certificates();
+void keep_certificate_stand_ins();
 struct CertificateCounts {
     int deferred = 0;
     int parsed = 0;

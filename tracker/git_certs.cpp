@@ -3,16 +3,20 @@
 // inside git_libgit2_init: about 55 million instructions, ~10 ms, paid by
 // every local commit, which needs no certificate at all.
 //
-// The two mbedTLS functions it loads them with are defined here, in the
-// executable, so libgit2's calls bind to these (the executable comes first
-// in the dynamic linker's search order; a symbol a linked library needs is
-// exported by the linker without -rdynamic). Until load_certificates() is
+// The two mbedTLS functions it loads them with are replaced here. With the
+// archives linked in (HIRED_WRAP_MBEDTLS, see CMakeLists.txt) the linker's
+// --wrap sends libgit2's calls to __wrap_mbedtls_x509_crt_parse_file and
+// __wrap_..._path, and __real_... reaches mbedTLS. With the shared libgit2,
+// functions of mbedTLS's own names are defined in the executable instead, so
+// libgit2's calls bind to them (the executable comes first in the dynamic
+// linker's search order, and a symbol a linked library needs is exported
+// without -rdynamic); dlsym(RTLD_NEXT) reaches mbedTLS. Until load_certificates() is
 // called they only remember what was asked and report success, which leaves
 // libgit2 with an empty trust chain: a TLS connection made then would fail
 // verification, never pass it. load_certificates() (sync calls it before any
 // transfer) stops deferring and hands the remembered locations to libgit2
 // again through GIT_OPT_SET_SSL_CERT_LOCATIONS, which parses them with the
-// real functions (found with dlsym(RTLD_NEXT)) into a fresh chain.
+// real functions into a fresh chain.
 //
 // With a libgit2 built on another TLS library these functions are never
 // called, and load_certificates() has nothing to do.
@@ -39,16 +43,9 @@ Deferred& deferred() {
 
 using Parse = int (*)(void* chain, const char* location);
 
-// The real mbedTLS function, or null when there is none (then an mbedTLS
-// error code: MBEDTLS_ERR_X509_FILE_IO_ERROR).
-int call_real(const char* name, void* chain, const char* location) {
-    auto real = reinterpret_cast<Parse>(::dlsym(RTLD_NEXT, name));
-    if (!real) return -0x2900;
-    {
-        std::lock_guard lock(deferred().mutex);
-        ++deferred().counts.parsed;
-    }
-    return real(chain, location);
+void count_parse() {
+    std::lock_guard lock(deferred().mutex);
+    ++deferred().counts.parsed;
 }
 
 // True when the call was deferred (location remembered).
@@ -65,6 +62,34 @@ bool defer(const char* location, bool is_file) {
 
 extern "C" {
 
+#if HIRED_WRAP_MBEDTLS
+
+int __real_mbedtls_x509_crt_parse_file(void* chain, const char* path);
+int __real_mbedtls_x509_crt_parse_path(void* chain, const char* path);
+
+int __wrap_mbedtls_x509_crt_parse_file(void* chain, const char* path) {
+    if (defer(path, true)) return 0;
+    count_parse();
+    return __real_mbedtls_x509_crt_parse_file(chain, path);
+}
+
+int __wrap_mbedtls_x509_crt_parse_path(void* chain, const char* path) {
+    if (defer(path, false)) return 0;
+    count_parse();
+    return __real_mbedtls_x509_crt_parse_path(chain, path);
+}
+
+#else
+
+// The real mbedTLS function, or an mbedTLS error code
+// (MBEDTLS_ERR_X509_FILE_IO_ERROR) when there is none.
+int call_real(const char* name, void* chain, const char* location) {
+    auto real = reinterpret_cast<Parse>(::dlsym(RTLD_NEXT, name));
+    if (!real) return -0x2900;
+    count_parse();
+    return real(chain, location);
+}
+
 __attribute__((visibility("default"))) int mbedtls_x509_crt_parse_file(void* chain, const char* path) {
     if (defer(path, true)) return 0;
     return call_real("mbedtls_x509_crt_parse_file", chain, path);
@@ -75,9 +100,15 @@ __attribute__((visibility("default"))) int mbedtls_x509_crt_parse_path(void* cha
     return call_real("mbedtls_x509_crt_parse_path", chain, path);
 }
 
+#endif
+
 } // extern "C"
 
 namespace hired::tracker::git {
+
+// Called by Library's constructor so that the linker always takes this file
+// along with libgit2: the stand-ins above are only referenced from libgit2.
+void keep_certificate_stand_ins() {}
 
 void load_certificates() {
     std::string file, path;
