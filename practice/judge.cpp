@@ -118,6 +118,10 @@ public:
         size_t done = 0;
         std::exception_ptr failure;
         auto worker = [&] {
+            // Workers are threads of their own, never the main one: each
+            // carries the exit hook for all the runs it makes (and starts
+            // processes through run_process only, as that requires).
+            carry_exit_hook();
             for (;;) {
                 size_t i = next.fetch_add(1);
                 if (i >= cases.size()) return;
@@ -136,13 +140,9 @@ public:
             }
         };
         int jobs = std::clamp(o_.jobs, 1, 64);
-        if (jobs == 1 || cases.size() <= 1) {
-            worker();
-        } else {
-            std::vector<std::thread> threads;
-            for (int j = 0; j < jobs && j < static_cast<int>(cases.size()); ++j) threads.emplace_back(worker);
-            for (auto& t : threads) t.join();
-        }
+        std::vector<std::thread> threads;
+        for (int j = 0; j < jobs && j < static_cast<int>(cases.size()); ++j) threads.emplace_back(worker);
+        for (auto& t : threads) t.join();
         if (failure) std::rethrow_exception(failure);
         rep.verdict = CaseVerdict::AC;
         for (const auto& c : rep.cases) {

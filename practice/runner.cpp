@@ -16,6 +16,10 @@
 //   notification; the runner, woken through the listener fd, reads the
 //   exiting process's VmHWM while its memory still exists and lets the call
 //   continue. Without seccomp the figure is the polled VmHWM (a lower bound).
+//   Compiling a filter costs the kernel about 0.1 ms (the BPF JIT), so a
+//   thread that runs many programs in turn (the judge's workers) may carry
+//   the filter itself (carry_exit_hook): its programs inherit it, and one
+//   listener serves them all, one run at a time.
 // - Supervision: one ppoll over the pidfd, the three pipes and the listener;
 //   a tick (1, 2, 4, 8, then every 10 ms) samples CPU from the process's CPU
 //   clock and memory from /proc/<pid>/status and enforces the limits.
@@ -469,6 +473,16 @@ const sock_fprog exit_hook_filter = {
     static_cast<unsigned short>(sizeof exit_hook_code / sizeof exit_hook_code[0]), exit_hook_code};
 #endif
 
+// The listener of the exit hook this thread carries (carry_exit_hook), or -1.
+struct CarriedHook {
+    int fd = -1;
+    bool tried = false;
+    ~CarriedHook() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+thread_local CarriedHook carried_hook;
+
 // ---------------------------------------------------------------------------
 // The parent side.
 
@@ -643,6 +657,12 @@ private:
     void read_stderr();
     void write_stdin();
     void answer_hook();
+    // Stops listening: this run's listener is closed; a carried one is
+    // only ignored for the rest of the run (the thread keeps its filter).
+    void drop_hook() {
+        own_hook_.reset();
+        hook_ = -1;
+    }
     void drain();
 
     const RunRequest& req_;
@@ -650,7 +670,8 @@ private:
     const RunLimits& lim() const { return req_.limits; }
 
     pid_t pid_ = -1;
-    Fd pidfd_, in_, out_, err_, hook_, status_fd_, children_fd_;
+    Fd pidfd_, in_, out_, err_, own_hook_, status_fd_, children_fd_;
+    int hook_ = -1; // own_hook_, or the listener this thread carries
     bool reaped_ = false, exited_ = false, out_open_ = true, err_open_ = true;
     bool saw_epipe_ = false, output_exceeded_ = false;
     bool registered_ = false, tagged_ = false;
@@ -729,7 +750,7 @@ bool Supervision::start() {
     iovec hook_iov{&hook_byte, 1};
     msghdr hook_msg{};
 #ifdef HIRED_AUDIT_ARCH
-    {
+    if (carried_hook.fd < 0) {
         int sv[2];
         if (socketpair(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0, sv) != 0) fail_errno("socketpair");
         hook_parent.reset(sv[0]);
@@ -809,12 +830,15 @@ bool Supervision::start() {
     out.write.reset();
     err.write.reset();
     hook_child.reset();
-    if (plan.hook) {
-        hook_.reset(recv_fd(hook_parent.get()));
+    if (carried_hook.fd >= 0) {
+        hook_ = carried_hook.fd; // the program inherited this thread's filter
+    } else if (plan.hook) {
+        own_hook_.reset(recv_fd(hook_parent.get()));
         // Hand the CPU straight between the exiting program and us: the
         // exit round trip then costs no cross-CPU wake-ups.
-        if (hook_)
-            ioctl(hook_.get(), SECCOMP_IOCTL_NOTIF_SET_FLAGS, SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP);
+        if (own_hook_)
+            ioctl(own_hook_.get(), SECCOMP_IOCTL_NOTIF_SET_FLAGS, SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP);
+        hook_ = own_hook_ ? own_hook_.get() : -1;
     }
 
     if (plan.stage != stage_ok) {
@@ -973,8 +997,8 @@ void Supervision::write_stdin() {
 void Supervision::answer_hook() {
     seccomp_notif notif;
     std::memset(&notif, 0, sizeof notif);
-    if (ioctl(hook_.get(), SECCOMP_IOCTL_NOTIF_RECV, &notif) != 0) {
-        if (errno != EINTR && errno != ENOENT) hook_.reset();
+    if (ioctl(hook_, SECCOMP_IOCTL_NOTIF_RECV, &notif) != 0) {
+        if (errno != EINTR && errno != ENOENT) drop_hook();
         return;
     }
     // The exiting thread still has its memory: read its process's peak. Any
@@ -995,7 +1019,7 @@ void Supervision::answer_hook() {
     std::memset(&resp, 0, sizeof resp);
     resp.id = notif.id;
     resp.flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
-    ioctl(hook_.get(), SECCOMP_IOCTL_NOTIF_SEND, &resp);
+    ioctl(hook_, SECCOMP_IOCTL_NOTIF_SEND, &resp);
 }
 
 void Supervision::supervise() {
@@ -1022,7 +1046,7 @@ void Supervision::supervise() {
             {out_open_ ? out_.get() : -1, POLLIN, 0},
             {err_open_ ? err_.get() : -1, POLLIN, 0},
             {in_ ? in_.get() : -1, POLLOUT, 0},
-            {hook_ ? hook_.get() : -1, POLLIN, 0},
+            {hook_, POLLIN, 0},
         };
         int n = ::ppoll(fds, 5, &ts, nullptr);
         if (n < 0) {
@@ -1033,7 +1057,7 @@ void Supervision::supervise() {
         if (fds[4].revents & POLLIN)
             answer_hook();
         else if (fds[4].revents & (POLLHUP | POLLERR | POLLNVAL))
-            hook_.reset();
+            drop_hook();
         if (fds[1].revents) read_stdout();
         if (fds[2].revents) read_stderr();
         if (fds[3].revents & POLLOUT)
@@ -1090,7 +1114,8 @@ void Supervision::finish() {
     }
     // Every writer is dead now: what is left in the pipes is the last output.
     drain();
-    hook_.reset();
+    own_hook_.reset();
+    hook_ = -1;
     pidfd_.reset();
     in_.reset();
     out_.reset();
@@ -1176,6 +1201,26 @@ double timer_resolution_ms() {
     if (clock_getres(CLOCK_MONOTONIC, &res) == 0)
         clock_ms = static_cast<double>(res.tv_sec) * 1e3 + static_cast<double>(res.tv_nsec) / 1e6;
     return std::max(clock_ms, 0.001);
+}
+
+bool carry_exit_hook() {
+    CarriedHook& h = carried_hook;
+    if (h.tried) return h.fd >= 0;
+    h.tried = true;
+#ifdef HIRED_AUDIT_ARCH
+    // The main thread's exit_group ends the process: with the filter it
+    // would wait for an answer from itself forever.
+    if (static_cast<pid_t>(syscall(SYS_gettid)) == getpid()) return false;
+    if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return false;
+    long fd = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_NEW_LISTENER,
+                      &exit_hook_filter);
+    if (fd < 0) return false;
+    ioctl(static_cast<int>(fd), SECCOMP_IOCTL_NOTIF_SET_FLAGS, SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP);
+    h.fd = static_cast<int>(fd);
+    return true;
+#else
+    return false;
+#endif
 }
 
 } // namespace hired::practice

@@ -259,6 +259,45 @@ TEST_CASE("peak memory is the program's own", "[runner]") {
     }
 }
 
+TEST_CASE("a worker thread carrying the exit hook measures each of its runs alone", "[runner]") {
+    CHECK_FALSE(carry_exit_hook()); // the main thread's exit would wait on it
+    fs::path pids = fresh_file("carried-daemon.pids");
+    // Built here: the worker may start processes only through run_process
+    // (the compiler, started otherwise, would wait at its exit for an answer).
+    const std::string& prog = helper();
+    std::vector<RunResult> results;
+    bool carried = false;
+    std::thread worker([&] {
+        // The runner's own peak must show in no figure.
+        std::vector<char> ballast(300 << 20, 1);
+        carried = carry_exit_hook();
+        results.push_back(run_process(helper_run({"alloc", "64"})));
+        results.push_back(run_process(request({"true"})));
+        results.push_back(run_process(request({"sh", "-c", "'" + prog + "' alloc 32; exit 0"})));
+        results.push_back(run_process(helper_run({"daemon", pids.string()})));
+        results.push_back(run_process(request({"true"})));
+        CHECK(ballast[12345] == 1);
+    });
+    worker.join();
+    REQUIRE(carried);
+    REQUIRE(results.size() == 5);
+    for (const auto& r : results)
+        CHECK(r.outcome == Outcome::exited);
+    CHECK(results[0].peak_kb >= 64 * 1024);
+    CHECK(results[0].peak_kb < 96 * 1024);
+    // Exact only through the hook: too short to be sampled, and its
+    // ru_maxrss is the runner's 300 MB.
+    CHECK(results[1].peak_kb > 0);
+    CHECK(results[1].peak_kb < 20 * 1024);
+    CHECK(results[2].peak_kb >= 32 * 1024); // a child's peak counts
+    CHECK(results[4].peak_kb > 0);
+    CHECK(results[4].peak_kb < 20 * 1024); // nothing of the runs before
+    std::vector<pid_t> found = read_pids(pids);
+    REQUIRE(found.size() == 1);
+    CHECK_FALSE(process_exists(found[0]));
+    CHECK(no_children());
+}
+
 TEST_CASE("the program's children count towards its memory", "[runner]") {
     SECTION("a child over the limit") {
         RunRequest r = request({"sh", "-c", "'" + helper() + "' alloc 1024; exit 0"});
