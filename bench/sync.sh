@@ -21,7 +21,7 @@ fi
 [ -x "$HIRED" ] || { echo "build hired first (or set HIRED)" >&2; exit 2; }
 RUNS="${1:-7}"
 W="$(mktemp -d "${TMPDIR:-/tmp}/hired-bench-sync-XXXXXX")"
-trap 'rm -rf "$W"' EXIT
+if [ "${KEEP:-0}" = 1 ]; then trap 'echo "kept $W" >&2' EXIT; else trap 'rm -rf "$W"' EXIT; fi
 export HOME="$W/home" GIT_CONFIG_NOSYSTEM=1
 mkdir -p "$HOME"
 git config --global user.name bench
@@ -53,6 +53,7 @@ for r in $(seq 1 "$RUNS"); do
         [ $((r % 2)) = 0 ] && side=$([ $side = hired ] && echo git || echo hired)
         rm -rf "$W/r" && cp -a "$W/t" "$W/r"
         git -C "$W/r/b" remote set-url origin "$W/r/remote.git"
+        sync # the copy's dirty pages written back now, not during the timing
         if [ $side = hired ]; then
             t0=$(now)
             HIRED_JOURNAL="$W/r/b" "$HIRED" sync >/dev/null

@@ -80,13 +80,20 @@ std::string read_file(const fs::path& path) {
     return *s;
 }
 
-void write_file_atomic(const fs::path& path, std::string_view data, unsigned mode) {
-    static std::atomic<unsigned> counter{0};
+namespace {
+
+fs::path folder_of(const fs::path& path) {
     fs::path dir = path.parent_path();
-    if (dir.empty()) dir = ".";
+    return dir.empty() ? fs::path(".") : dir;
+}
+
+// Writes data to a new temporary file beside path (flushed when asked) and
+// returns its name; nothing is left behind on failure.
+fs::path write_temporary(const fs::path& path, std::string_view data, unsigned mode, bool flush) {
+    static std::atomic<unsigned> counter{0};
     std::string tmp_name = fmt::format(".{}.tmp-{}-{}", path.filename().string(), ::getpid(),
                                        counter.fetch_add(1));
-    fs::path tmp = dir / tmp_name;
+    fs::path tmp = folder_of(path) / tmp_name;
     Fd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode));
     if (fd.get() < 0)
         fail(errno_exit(errno), "cannot write {}: {}", path.string(), errno_text(errno));
@@ -105,11 +112,64 @@ void write_file_atomic(const fs::path& path, std::string_view data, unsigned mod
         }
         off += static_cast<size_t>(n);
     }
-    if (::fsync(fd.get()) != 0) cleanup_fail("fsync");
+    if (flush && ::fsync(fd.get()) != 0) cleanup_fail("fsync");
     if (::close(fd.release()) != 0) cleanup_fail("close");
-    if (::rename(tmp.c_str(), path.c_str()) != 0) cleanup_fail("rename");
+    return tmp;
+}
+
+void rename_into_place(const fs::path& tmp, const fs::path& path) {
+    if (::rename(tmp.c_str(), path.c_str()) != 0) {
+        int e = errno;
+        ::unlink(tmp.c_str());
+        fail(errno_exit(e), "cannot write {} (rename): {}", path.string(), errno_text(e));
+    }
+}
+
+void fsync_folder(const fs::path& dir) {
     Fd dfd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (dfd.get() >= 0) ::fsync(dfd.get());
+}
+
+// Everything written to the file system that holds dir, durable.
+void flush_file_system(const fs::path& dir) {
+    Fd dfd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (dfd.get() < 0 || ::syncfs(dfd.get()) != 0)
+        fail(Exit::env, "cannot flush {} to disk: {}", dir.string(), errno_text(errno));
+}
+
+} // namespace
+
+void write_file_atomic(const fs::path& path, std::string_view data, unsigned mode) {
+    fs::path tmp = write_temporary(path, data, mode, true);
+    rename_into_place(tmp, path);
+    fsync_folder(folder_of(path));
+}
+
+void write_files_atomic(const std::vector<std::pair<fs::path, std::string_view>>& files, unsigned mode) {
+    if (files.empty()) return;
+    std::vector<fs::path> tmps;
+    tmps.reserve(files.size());
+    try {
+        for (const auto& [path, data] : files)
+            tmps.push_back(write_temporary(path, data, mode, false));
+        // Every file's text is on disk before any name moves to it...
+        flush_file_system(folder_of(files.front().first));
+    } catch (...) {
+        for (const auto& t : tmps)
+            ::unlink(t.c_str());
+        throw;
+    }
+    size_t done = 0;
+    try {
+        for (; done < files.size(); ++done)
+            rename_into_place(tmps[done], files[done].first);
+    } catch (...) {
+        for (size_t i = done + 1; i < tmps.size(); ++i)
+            ::unlink(tmps[i].c_str());
+        throw;
+    }
+    // ...and every rename is, before this returns.
+    flush_file_system(folder_of(files.front().first));
 }
 
 void make_dirs(const fs::path& path, unsigned mode) {

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace hired {
 
@@ -20,6 +22,13 @@ std::optional<std::string> try_read_file(const fs::path& path);
 // fsync the folder. After a crash the file is either the old or the new one.
 // mode applies to the new file whatever the umask.
 void write_file_atomic(const fs::path& path, std::string_view data, unsigned mode = 0644);
+// Many files, each replaced atomically as by write_file_atomic, with two
+// flushes of the whole file system (syncfs) instead of two fsyncs a file:
+// every file's text is on disk before any is renamed into place, and every
+// rename before this returns. For a change of many files (sync's merges); a
+// failure may leave some renamed and others not.
+void write_files_atomic(const std::vector<std::pair<fs::path, std::string_view>>& files,
+                        unsigned mode = 0644);
 
 // Creates a folder and its parents; the last one gets mode (whatever the umask).
 void make_dirs(const fs::path& path, unsigned mode = 0755);

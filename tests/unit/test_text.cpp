@@ -55,6 +55,37 @@ TEST_CASE("write_file_atomic replaces whole files with the given mode") {
     fs::remove_all(t);
 }
 
+TEST_CASE("write_files_atomic writes every file whole, leaves no temporary, and reads back empty files") {
+    std::string t = (fs::temp_directory_path() / "hired-files-XXXXXX").string();
+    REQUIRE(::mkdtemp(t.data()));
+    fs::path dir(t);
+    write_file_atomic(dir / "old.yaml", "before\n", 0600);
+    std::vector<std::string> texts;
+    for (int i = 0; i < 20; ++i)
+        texts.push_back(std::string(static_cast<size_t>(i) * 1000, 'a' + static_cast<char>(i)));
+    std::vector<std::pair<fs::path, std::string_view>> files;
+    for (int i = 0; i < 20; ++i)
+        files.emplace_back(dir / ("f" + std::to_string(i) + ".yaml"), texts[static_cast<size_t>(i)]);
+    files.emplace_back(dir / "old.yaml", "after\n");
+    write_files_atomic(files, 0600);
+    for (int i = 0; i < 20; ++i)
+        CHECK(read_file(files[static_cast<size_t>(i)].first) == texts[static_cast<size_t>(i)]);
+    CHECK(read_file(dir / "old.yaml") == "after\n");
+    CHECK(read_file(dir / "f0.yaml").empty());
+    int count = 0;
+    for ([[maybe_unused]] auto& e : fs::directory_iterator(dir)) ++count;
+    CHECK(count == 21);
+    // A file that cannot be written stops the batch before anything moves.
+    std::vector<std::pair<fs::path, std::string_view>> bad = {
+        {dir / "f1.yaml", "changed"}, {dir / "missing" / "x.yaml", "nope"}};
+    CHECK_THROWS(write_files_atomic(bad, 0600));
+    CHECK(read_file(dir / "f1.yaml") == texts[1]);
+    count = 0;
+    for ([[maybe_unused]] auto& e : fs::directory_iterator(dir)) ++count;
+    CHECK(count == 21);
+    fs::remove_all(t);
+}
+
 TEST_CASE("wrap_lines keeps meaningful line breaks") {
     CHECK(wrap_lines("First line: n.\nSecond line: n numbers.\n", 80, "  ") ==
           "  First line: n.\n  Second line: n numbers.\n");
