@@ -431,84 +431,68 @@ private:
         return item;
     }
 
-    // {key: value, ...} on one line, the values scalars.
-    NodePtr flow_map(std::string_view line, size_t at, int owner) {
-        auto m = make(Node::Kind::map, cur_, at);
+    // A flow scalar at line[i]: double-quoted, or plain up to one of ends.
+    NodePtr flow_scalar(std::string_view line, size_t& i, std::string_view ends) {
+        if (line[i] != '"') return flow_plain(line, i, ends);
+        auto q = make(Node::Kind::scalar, cur_, i);
+        q->value = quoted(line, i);
+        q->plain = false;
+        return q;
+    }
+
+    // The items of a one-line flow collection opened at line[at], up to its
+    // close: item(i) reads one and leaves i after it. Ends the line.
+    template <typename Item> void flow_items(std::string_view line, size_t at, char close, int owner, Item item) {
         size_t i = skip_spaces(line, at + 1);
-        if (i < line.size() && line[i] == '}') {
+        if (i < line.size() && line[i] == close) {
             ++i;
         } else {
             while (true) {
-                if (i >= line.size() || line[i] == '"' || indicator(line[i])) bail();
-                size_t colon = line.find(':', i);
-                if (colon == std::string_view::npos || colon + 1 >= line.size() || line[colon + 1] != ' ')
-                    bail();
-                std::string_view name = line.substr(i, colon - i);
-                if (name.empty() || name.back() == ' ' || null_word(name) ||
-                    contains_any(name, "#\t,[]{}\"'?"))
-                    bail();
-                auto k = make(Node::Kind::scalar, cur_, i);
-                k->value = std::string(name);
-                for (const auto& [old, v] : m->entries)
-                    if (old->value == k->value) bail();
-                i = skip_spaces(line, colon + 1);
                 if (i >= line.size()) bail();
-                NodePtr v;
-                if (line[i] == '"') {
-                    auto q = make(Node::Kind::scalar, cur_, i);
-                    q->value = quoted(line, i);
-                    q->plain = false;
-                    v = std::move(q);
-                } else {
-                    v = flow_plain(line, i, ",}");
-                }
-                m->entries.emplace_back(std::move(k), std::move(v));
-                if (m->entries.size() > 256) bail();
+                item(i);
                 i = skip_spaces(line, i);
                 if (i >= line.size()) bail();
-                if (line[i] == '}') {
+                if (line[i] == close) {
                     ++i;
                     break;
                 }
                 if (line[i] != ',') bail();
                 i = skip_spaces(line, i + 1);
-                if (i < line.size() && line[i] == '}') bail(); // a trailing comma
+                if (i < line.size() && line[i] == close) bail(); // a trailing comma
             }
         }
         if (skip_spaces(line, i) != line.size()) bail();
         expect_not_deeper(owner);
+    }
+
+    // {key: value, ...} on one line, the values scalars.
+    NodePtr flow_map(std::string_view line, size_t at, int owner) {
+        auto m = make(Node::Kind::map, cur_, at);
+        flow_items(line, at, '}', owner, [&](size_t& i) {
+            if (line[i] == '"' || indicator(line[i])) bail();
+            size_t colon = line.find(':', i);
+            if (colon == std::string_view::npos || colon + 1 >= line.size() || line[colon + 1] != ' ')
+                bail();
+            std::string_view name = line.substr(i, colon - i);
+            if (name.empty() || name.back() == ' ' || null_word(name) ||
+                contains_any(name, "#\t,[]{}\"'?"))
+                bail();
+            auto k = make(Node::Kind::scalar, cur_, i);
+            k->value = std::string(name);
+            for (const auto& [old, v] : m->entries)
+                if (old->value == k->value) bail();
+            if (m->entries.size() >= 256) bail();
+            i = skip_spaces(line, colon + 1);
+            if (i >= line.size()) bail();
+            NodePtr v = flow_scalar(line, i, ",}");
+            m->entries.emplace_back(std::move(k), std::move(v));
+        });
         return m;
     }
 
     NodePtr flow_sequence(std::string_view line, size_t at, int owner) {
         auto s = make(Node::Kind::sequence, cur_, at);
-        size_t i = skip_spaces(line, at + 1);
-        if (i < line.size() && line[i] == ']') {
-            ++i;
-        } else {
-            while (true) {
-                if (i >= line.size()) bail();
-                if (line[i] == '"') {
-                    auto item = make(Node::Kind::scalar, cur_, i);
-                    item->value = quoted(line, i);
-                    item->plain = false;
-                    s->items.push_back(std::move(item));
-                } else {
-                    s->items.push_back(flow_plain(line, i, ",]"));
-                }
-                i = skip_spaces(line, i);
-                if (i >= line.size()) bail();
-                if (line[i] == ']') {
-                    ++i;
-                    break;
-                }
-                if (line[i] != ',') bail();
-                i = skip_spaces(line, i + 1);
-                if (i < line.size() && line[i] == ']') bail(); // a trailing comma
-            }
-        }
-        if (skip_spaces(line, i) != line.size()) bail();
-        expect_not_deeper(owner);
+        flow_items(line, at, ']', owner, [&](size_t& i) { s->items.push_back(flow_scalar(line, i, ",]")); });
         return s;
     }
 
