@@ -43,6 +43,13 @@ struct Transport {
     std::string rejected; // a ref the remote refused to update, and why
 };
 
+// SSH_AUTH_SOCK names a socket that exists (an empty or stale one is ignored).
+bool agent_reachable() {
+    const char* sock = std::getenv("SSH_AUTH_SOCK");
+    struct stat st {};
+    return sock && *sock && ::stat(sock, &st) == 0 && S_ISSOCK(st.st_mode);
+}
+
 int credentials(git_credential** out, const char* url, const char* user_from_url,
                 unsigned int allowed, void* payload) {
     auto* t = static_cast<Transport*>(payload);
@@ -56,7 +63,9 @@ int credentials(git_credential** out, const char* url, const char* user_from_url
         const char* name = user ? user : "git";
         if (t->key_index == 0) {
             ++t->key_index;
-            if (std::getenv("SSH_AUTH_SOCK")) return git_credential_ssh_key_from_agent(out, name);
+            // Only a live agent: libgit2 gives up on the first failure to
+            // reach one, and the key files would never be tried.
+            if (agent_reachable()) return git_credential_ssh_key_from_agent(out, name);
         }
         const char* home = std::getenv("HOME");
         static const char* const keys[] = {"id_ed25519", "id_ecdsa", "id_rsa"};
@@ -102,8 +111,9 @@ int certificate_check(git_cert* cert, int valid, const char* host, void* payload
     if (valid) return 0;
     auto* t = static_cast<Transport*>(payload);
     if (cert && cert->cert_type == GIT_CERT_HOSTKEY_LIBSSH2)
-        t->refusal = fmt::format("the ssh host key of {} is not in ~/.ssh/known_hosts: connect "
-                                 "once with ssh to check and accept it, then sync again",
+        t->refusal = fmt::format("the ssh host key of {} is not in ~/.ssh/known_hosts, or differs "
+                                 "from the one there: connect once with ssh to check it, then "
+                                 "sync again",
                                  host ? host : "the remote");
     else
         t->refusal = fmt::format("the TLS certificate of {} could not be verified",
