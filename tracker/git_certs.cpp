@@ -25,6 +25,7 @@
 #include <dlfcn.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <mutex>
 
 namespace {
@@ -120,7 +121,18 @@ void load_certificates() {
         file = d.file;
         path = d.path;
     }
-    if (file.empty() && path.empty()) return; // nothing was deferred
+    // OpenSSL's variables, as git and curl honour them (a company's own CA,
+    // a test's): SSL_CERT_FILE, else SSL_CERT_DIR, in place of the system's.
+    const char* env_file = std::getenv("SSL_CERT_FILE");
+    const char* env_dir = std::getenv("SSL_CERT_DIR");
+    if (env_file && *env_file) {
+        file = env_file;
+        path.clear();
+    } else if (env_dir && *env_dir) {
+        file.clear();
+        path = env_dir;
+    }
+    if (file.empty() && path.empty()) return; // nothing was deferred or asked for
     check(git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, file.empty() ? nullptr : file.c_str(),
                            path.empty() ? nullptr : path.c_str()),
           "loading the system's CA certificates");
