@@ -39,7 +39,8 @@ int sync(Context& ctx, const Args& args) {
                    "--remote is remembered (as origin); with no journal yet, sync adopts the "
                    "remote's. Remotes: a path or file:// URL (a bare repository), ssh (ssh-agent "
                    "or ~/.ssh keys; the host must be in ~/.ssh/known_hosts), https (a token in "
-                   "$HIRED_GIT_TOKEN).");
+                   "$HIRED_GIT_TOKEN; certificates checked against the system's CAs, or "
+                   "$SSL_CERT_FILE's).");
     cl.options().add_options()("remote", po::value<std::string>()->value_name("URL"),
                                "the remote to sync with (remembered)");
     cl.epilog("When both sides changed the same field, the side whose last commit is newer "
