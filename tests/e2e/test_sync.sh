@@ -9,13 +9,7 @@ source "$(dirname "$0")/lib.sh"
 git init -q --bare "$T/remote.git"
 export HIRED_TODAY=2026-03-01
 
-# on MACHINE CMD...: runs hired with that machine's journal (exit 0 expected).
-on() {
-    local m=$1
-    shift
-    HIRED_JOURNAL="$T/$m" run 0 "$HIRED" "$@"
-}
-head_of() { git -C "$T/$1" rev-parse HEAD; }
+source "$HIRED_SOURCE_DIR/tests/e2e/sync_lib.sh"
 clean() {
     [ -z "$(git -C "$T/$1" status --porcelain)" ] || { git -C "$T/$1" status >&2; fail "$1: git status not clean"; }
     HIRED_JOURNAL="$T/$1" run 0 "$HIRED" check

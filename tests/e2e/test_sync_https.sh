@@ -26,27 +26,11 @@ URL="https://localhost:$(cat "$S/port")/remote.git"
 
 unset SSL_CERT_DIR HIRED_GIT_TOKEN
 export HIRED_TODAY=2026-03-01
+source "$HIRED_SOURCE_DIR/tests/e2e/sync_lib.sh"
 # The server's certificate is trusted only through SSL_CERT_FILE.
 trusted() { SSL_CERT_FILE="$S/cert.pem" "$@"; }
-on() {
-    local m=$1
-    shift
-    HIRED_JOURNAL="$T/$m" HIRED_GIT_TOKEN="$TOKEN" trusted run 0 "$HIRED" "$@"
-}
-head_of() { git -C "$T/$1" rev-parse HEAD; }
-
-on laptop apply Acme --role "Backend Engineer" --date 2026-02-20
-on laptop sync --remote "$URL"
-expect_out "remembered as origin"
-on desktop sync --remote "$URL"
-expect_out "adopted the journal"
-on desktop lesson add "Bring the system design notes" --tag preparation
-on desktop sync
-on laptop round add Acme --kind phone-screen --date 2026-02-27 --outcome passed
-on laptop sync
-expect_out "fetched 1 commit"
-on desktop sync
-[ "$(head_of laptop)" = "$(head_of desktop)" ] || fail "laptop and desktop differ"
+ON_ENV=(HIRED_GIT_TOKEN="$TOKEN" SSL_CERT_FILE="$S/cert.pem")
+round_trip "$URL"
 
 # The token is in no file of the journal and in nothing printed.
 if grep -rq -- "$TOKEN" "$T/laptop/.git" "$T/desktop/.git" "$T/out" "$T/err"; then

@@ -50,35 +50,9 @@ known_host() { echo "[127.0.0.1]:$PORT $(cut -d' ' -f1,2 "$1")" >"$HOME/.ssh/kno
 known_host "$S/host_key.pub"
 
 git init -q --bare "$T/remote.git"
-URL="ssh://$(id -un)@127.0.0.1:$PORT$T/remote.git"
 export HIRED_TODAY=2026-03-01
-on() {
-    local m=$1
-    shift
-    HIRED_JOURNAL="$T/$m" run 0 "$HIRED" "$@"
-}
-head_of() { git -C "$T/$1" rev-parse HEAD; }
-
-# The laptop pushes its journal; the desktop, with none yet, adopts it.
-on laptop apply Acme --role "Backend Engineer" --date 2026-02-20
-on laptop contact add "Rosa Marin" --company Acme
-on laptop sync --remote "$URL"
-expect_out "remembered as origin"
-on desktop sync --remote "$URL"
-expect_out "adopted the journal"
-on desktop contact show "Rosa Marin"
-expect_out "Acme"
-
-# Work on both, sync both ways.
-on desktop lesson add "Ask who is on the panel" --tag preparation
-on desktop sync
-on laptop round add Acme --kind phone-screen --date 2026-02-27 --outcome passed
-on laptop sync
-expect_out "fetched 1 commit"
-on desktop sync
-[ "$(head_of laptop)" = "$(head_of desktop)" ] || fail "laptop and desktop differ"
-on laptop lesson list
-expect_out "Ask who is on the panel"
+source "$HIRED_SOURCE_DIR/tests/e2e/sync_lib.sh"
+round_trip "ssh://$(id -un)@127.0.0.1:$PORT$T/remote.git"
 
 # An unknown host: refused, nothing changes.
 on laptop contact add "Tom Okafor"
