@@ -150,12 +150,34 @@ Blob lookup_blob(git_repository* repo, const git_oid& id) {
     return Blob(b);
 }
 
+std::string blob_text(git_repository* repo, const git_oid& id) {
+    Blob b = lookup_blob(repo, id);
+    return std::string(static_cast<const char*>(git_blob_rawcontent(b.get())),
+                       static_cast<size_t>(git_blob_rawsize(b.get())));
+}
+
 TreeEntry entry_bypath(const git_tree* tree, const std::string& path) {
     git_tree_entry* e = nullptr;
     int rc = git_tree_entry_bypath(&e, tree, path.c_str());
     if (rc == GIT_ENOTFOUND) return nullptr;
     check(rc, fmt::format("looking up {}", path));
     return TreeEntry(e);
+}
+
+void for_each_file(git_repository* repo, const git_tree* tree, const std::string& prefix,
+                   const std::function<void(const std::string&, const git_tree_entry*)>& blob) {
+    for (size_t i = 0, n = git_tree_entrycount(tree); i < n; ++i) {
+        const git_tree_entry* e = git_tree_entry_byindex(tree, i);
+        std::string path = prefix + git_tree_entry_name(e);
+        if (git_tree_entry_type(e) == GIT_OBJECT_TREE) {
+            git_tree* sub = nullptr;
+            check(git_tree_lookup(&sub, repo, git_tree_entry_id(e)), "reading a tree");
+            Tree owned(sub);
+            for_each_file(repo, sub, path + "/", blob);
+        } else if (git_tree_entry_type(e) == GIT_OBJECT_BLOB) {
+            blob(path, e);
+        }
+    }
 }
 
 git_oid updated_tree(git_repository* repo, git_tree* base, const std::vector<TreeChange>& changes,

@@ -10,6 +10,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -78,8 +79,14 @@ Tree commit_tree(const git_commit* commit);
 Tree empty_tree(git_repository* repo);
 Commit lookup_commit(git_repository* repo, const git_oid& id);
 Blob lookup_blob(git_repository* repo, const git_oid& id);
+// The whole content of the blob id.
+std::string blob_text(git_repository* repo, const git_oid& id);
 // The entry at a '/'-separated path below tree; nullptr when there is none.
 TreeEntry entry_bypath(const git_tree* tree, const std::string& path);
+// Calls blob(path, entry) for every file below tree, depth first, paths
+// "prefix" + '/'-joined names (submodules and the like are skipped).
+void for_each_file(git_repository* repo, const git_tree* tree, const std::string& prefix,
+                   const std::function<void(const std::string&, const git_tree_entry*)>& blob);
 
 // The id git gives a blob with this content (nothing is written).
 git_oid blob_id(std::string_view content);

@@ -517,24 +517,16 @@ private:
 void revert_into(git_repository* repo, const git_tree* target, const git_tree* current,
                  const std::string& prefix, Staged& out);
 
+// Every file below tree, with its content (keep) or as a removal.
 void all_files(git_repository* repo, const git_tree* tree, const std::string& prefix, bool keep,
                Staged& out) {
-    for (size_t i = 0, n = git_tree_entrycount(tree); i < n; ++i) {
-        const git_tree_entry* e = git_tree_entry_byindex(tree, i);
-        std::string path = prefix + git_tree_entry_name(e);
-        if (git_tree_entry_type(e) == GIT_OBJECT_TREE) {
-            git_tree* sub = nullptr;
-            git::check(git_tree_lookup(&sub, repo, git_tree_entry_id(e)), "reading a tree");
-            git::Tree owned(sub);
-            all_files(repo, sub, path + "/", keep, out);
-        } else if (keep) {
-            git::Blob b = git::lookup_blob(repo, *git_tree_entry_id(e));
-            out[path] = std::string(static_cast<const char*>(git_blob_rawcontent(b.get())),
-                                    static_cast<size_t>(git_blob_rawsize(b.get())));
-        } else {
+    git::for_each_file(repo, tree, prefix, [&](const std::string& path, const git_tree_entry* e) {
+        if (!keep) {
             out[path] = std::nullopt;
+            return;
         }
-    }
+        out[path] = git::blob_text(repo, *git_tree_entry_id(e));
+    });
 }
 
 void revert_into(git_repository* repo, const git_tree* target, const git_tree* current,
@@ -570,9 +562,7 @@ void revert_into(git_repository* repo, const git_tree* target, const git_tree* c
         } else if (have_tree) {
             all_files(repo, subtree(have).get(), path + "/", false, out);
         } else if (want) {
-            git::Blob b = git::lookup_blob(repo, *git_tree_entry_id(want));
-            out[path] = std::string(static_cast<const char*>(git_blob_rawcontent(b.get())),
-                                    static_cast<size_t>(git_blob_rawsize(b.get())));
+            out[path] = git::blob_text(repo, *git_tree_entry_id(want));
         } else {
             out[path] = std::nullopt;
         }

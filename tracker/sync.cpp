@@ -188,34 +188,19 @@ size_t count_commits(git_repository* repo, const git_oid& from) {
     return n;
 }
 
-// The files of a tree, by path.
-void flatten(git_repository* repo, const git_tree* tree, const std::string& prefix,
-             std::map<std::string, git_oid>& out) {
-    for (size_t i = 0, n = git_tree_entrycount(tree); i < n; ++i) {
-        const git_tree_entry* e = git_tree_entry_byindex(tree, i);
-        std::string path = prefix + git_tree_entry_name(e);
-        if (git_tree_entry_type(e) == GIT_OBJECT_TREE) {
-            git_tree* sub = nullptr;
-            git::check(git_tree_lookup(&sub, repo, git_tree_entry_id(e)), "reading a tree");
-            git::Tree owned(sub);
-            flatten(repo, sub, path + "/", out);
-        } else if (git_tree_entry_type(e) == GIT_OBJECT_BLOB) {
-            out[path] = *git_tree_entry_id(e);
-        }
-    }
-}
 
 std::map<std::string, git_oid> files_of(git_repository* repo, const git_tree* tree) {
     std::map<std::string, git_oid> out;
-    if (tree) flatten(repo, tree, "", out);
+    if (tree)
+        git::for_each_file(repo, tree, "", [&](const std::string& path, const git_tree_entry* e) {
+            out[path] = *git_tree_entry_id(e);
+        });
     return out;
 }
 
 std::optional<std::string> blob_text(git_repository* repo, const std::optional<git_oid>& id) {
     if (!id) return std::nullopt;
-    git::Blob b = git::lookup_blob(repo, *id);
-    return std::string(static_cast<const char*>(git_blob_rawcontent(b.get())),
-                       static_cast<size_t>(git_blob_rawsize(b.get())));
+    return git::blob_text(repo, *id);
 }
 
 std::string count_of(size_t n, const char* one, const char* many) {
