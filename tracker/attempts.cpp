@@ -390,16 +390,9 @@ practice::Schedule replay(std::vector<Attempt> attempts, int default_budget) {
 
 // ---- status ------------------------------------------------------------------------
 
-std::string_view to_string(PracticeStatus s) {
-    switch (s) {
-    case PracticeStatus::fresh:
-        return "new";
-    case PracticeStatus::attempted:
-        return "attempted";
-    case PracticeStatus::solved:
-        return "solved";
-    }
-    return "";
+template <> std::span<const std::string_view> enum_names<PracticeStatus>() {
+    static constexpr std::string_view names[] = {"new", "attempted", "solved"};
+    return names;
 }
 
 PracticeStatus status_of(const PracticeRecord* r) {

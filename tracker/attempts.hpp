@@ -133,7 +133,7 @@ practice::Schedule replay(std::vector<Attempt> attempts, int default_budget);
 // ---- status ------------------------------------------------------------------------
 
 enum class PracticeStatus { fresh, attempted, solved }; // "new", "attempted", "solved"
-std::string_view to_string(PracticeStatus s);
+template <> std::span<const std::string_view> enum_names<PracticeStatus>(); // to_string, parse_enum
 PracticeStatus status_of(const PracticeRecord* r); // nullptr: never practised
 bool is_due(const PracticeRecord* r, Date today);  // attempted and due on or before today
 

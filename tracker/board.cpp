@@ -11,20 +11,9 @@
 
 namespace hired::tracker {
 
-std::string_view to_string(Stage s) {
-    switch (s) {
-    case Stage::applied:
-        return "applied";
-    case Stage::screening:
-        return "screening";
-    case Stage::technical:
-        return "technical";
-    case Stage::onsite:
-        return "onsite";
-    case Stage::offer:
-        return "offer";
-    }
-    return "?";
+template <> std::span<const std::string_view> enum_names<Stage>() {
+    static constexpr std::string_view names[] = {"applied", "screening", "technical", "onsite", "offer"};
+    return names;
 }
 
 namespace {

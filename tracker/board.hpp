@@ -15,7 +15,7 @@ namespace hired::tracker {
 
 // Stages in the order a process moves through them.
 enum class Stage { applied, screening, technical, onsite, offer };
-std::string_view to_string(Stage s);
+template <> std::span<const std::string_view> enum_names<Stage>(); // to_string, parse_enum
 
 // The stage an application is at: offer when it holds one, else from its
 // latest round's kind (recruiter-call and phone-screen: screening; onsite

@@ -147,18 +147,9 @@ double tag_weakness(const Tally& t) {
     return unsolved + 1.0 / (1.0 + t.solved);
 }
 
-std::string_view to_string(NextKind k) {
-    switch (k) {
-    case NextKind::due:
-        return "due";
-    case NextKind::fresh:
-        return "new";
-    case NextKind::retry:
-        return "retry";
-    case NextKind::review:
-        return "review";
-    }
-    return "";
+template <> std::span<const std::string_view> enum_names<NextKind>() {
+    static constexpr std::string_view names[] = {"due", "new", "retry", "review"};
+    return names;
 }
 
 std::vector<NextPick> practice_next(const std::vector<practice::Problem>& bank,

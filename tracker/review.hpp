@@ -58,7 +58,7 @@ std::map<std::string, Tally> tag_tallies(const std::vector<practice::Problem>& b
 double tag_weakness(const Tally& t);
 
 enum class NextKind { due, fresh, retry, review };
-std::string_view to_string(NextKind k); // "due", "new", "retry", "review"
+template <> std::span<const std::string_view> enum_names<NextKind>(); // to_string, parse_enum
 
 struct NextPick {
     const practice::Problem* problem = nullptr;
