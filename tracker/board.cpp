@@ -237,7 +237,8 @@ std::optional<size_t> block_start(std::string_view rest, size_t indent) {
 } // namespace
 
 bool surely_closed(std::string_view text) {
-    if (contains_any(text, std::string_view("\\\t\r\0", 4)))
+    static constexpr ByteSet unsure(std::string_view("\\\t\r\0", 4));
+    if (contains_any(text, unsure))
         return false;
     bool in_apps = false, seen_apps = false;
     int items = 0, statuses = 0;

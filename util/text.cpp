@@ -14,12 +14,9 @@ std::string_view trim(std::string_view s) {
     return s.substr(b, e - b);
 }
 
-bool contains_any(std::string_view s, std::string_view set) {
-    bool in_set[256] = {};
-    for (char c : set)
-        in_set[static_cast<unsigned char>(c)] = true;
+bool contains_any(std::string_view s, const ByteSet& set) {
     for (char c : s)
-        if (in_set[static_cast<unsigned char>(c)]) return true;
+        if (set.has(c)) return true;
     return false;
 }
 

@@ -2,6 +2,8 @@
 // wrapping, edit distance for "did you mean", and case-folding.
 #pragma once
 
+#include <cstdint>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,9 +11,23 @@
 namespace hired {
 
 std::string_view trim(std::string_view s);
-// Whether s holds any byte of set: s.find_first_of(set) without libstdc++'s
-// search of set for every byte of s (a memchr call each).
-bool contains_any(std::string_view s, std::string_view set);
+// A set of bytes, built once (constexpr) for contains_any.
+class ByteSet {
+public:
+    constexpr explicit ByteSet(std::string_view bytes) {
+        for (char c : bytes)
+            bits_[static_cast<unsigned char>(c) >> 6] |= uint64_t{1} << (static_cast<unsigned char>(c) & 63);
+    }
+    constexpr bool has(char c) const {
+        return bits_[static_cast<unsigned char>(c) >> 6] >> (static_cast<unsigned char>(c) & 63) & 1;
+    }
+
+private:
+    uint64_t bits_[4] = {};
+};
+// Whether s holds any byte of set: s.find_first_of(...) without libstdc++'s
+// search of the set for every byte of s (a memchr call each).
+bool contains_any(std::string_view s, const ByteSet& set);
 std::string to_lower(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);
 bool icontains(std::string_view haystack, std::string_view needle);

@@ -39,6 +39,12 @@ namespace {
 
 struct Bail {};
 
+// Bytes that end this reader's understanding of a plain scalar or key.
+constexpr ByteSet comment_or_tab("#\t");
+// yaml-cpp ends a plain scalar in flow context at a '?', among others.
+constexpr ByteSet not_in_flow_plain("#\t:[]{}\"'?");
+constexpr ByteSet not_in_flow_key("#\t,[]{}\"'?");
+
 [[noreturn]] void bail() {
     throw Bail{};
 }
@@ -303,7 +309,7 @@ private:
             }
             std::string_view text = line.substr(col, colon - col);
             if (text.size() > 1000 || text.back() == ' ') bail();
-            if (contains_any(text, "#\t") || null_word(text)) bail();
+            if (contains_any(text, comment_or_tab) || null_word(text)) bail();
             k->value = std::string(text);
             at = colon + 1;
         }
@@ -403,7 +409,7 @@ private:
         std::string_view text = line.substr(at);
         while (text.back() == ' ')
             text.remove_suffix(1);
-        if (contains_any(text, "#\t")) bail();
+        if (contains_any(text, comment_or_tab)) bail();
         if (text.back() == ':' || text.find(": ") != std::string_view::npos) bail();
         auto s = make(null_word(text) ? Node::Kind::null : Node::Kind::scalar, cur_, at);
         if (s->is_scalar()) s->value = std::string(text);
@@ -421,8 +427,7 @@ private:
         std::string_view text = line.substr(i, j - i);
         while (!text.empty() && text.back() == ' ')
             text.remove_suffix(1);
-        // yaml-cpp ends a plain scalar in flow context at a '?', among others.
-        if (text.empty() || contains_any(text, "#\t:[]{}\"'?")) bail();
+        if (text.empty() || contains_any(text, not_in_flow_plain)) bail();
         if (null_word(text))
             item->kind = Node::Kind::null;
         else
@@ -475,7 +480,7 @@ private:
                 bail();
             std::string_view name = line.substr(i, colon - i);
             if (name.empty() || name.back() == ' ' || null_word(name) ||
-                contains_any(name, "#\t,[]{}\"'?"))
+                contains_any(name, not_in_flow_key))
                 bail();
             auto k = make(Node::Kind::scalar, cur_, i);
             k->value = std::string(name);

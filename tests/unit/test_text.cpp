@@ -86,6 +86,15 @@ TEST_CASE("write_files_atomic writes every file whole, leaves no temporary, and 
     fs::remove_all(t);
 }
 
+TEST_CASE("contains_any finds any byte of a set, NUL and high bytes included") {
+    constexpr ByteSet set(std::string_view("#\t\0\xff", 4));
+    CHECK(contains_any("a#b", set));
+    CHECK(contains_any(std::string_view("a\0b", 3), set));
+    CHECK(contains_any("caf\xff", set));
+    CHECK_FALSE(contains_any("plain text: [x]", set));
+    CHECK_FALSE(contains_any("", set));
+}
+
 TEST_CASE("wrap_lines keeps meaningful line breaks") {
     CHECK(wrap_lines("First line: n.\nSecond line: n numbers.\n", 80, "  ") ==
           "  First line: n.\n  Second line: n numbers.\n");
