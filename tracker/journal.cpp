@@ -226,6 +226,8 @@ private:
     Plan plan(const Staged& staged, bool compare_disk) const;
     std::optional<CommitInfo> commit(const std::string& message, Plan& plan);
     void write_pending(const std::vector<Touch>& touched);
+    // The files of touched onto the disk: staged's content, or removed.
+    void write_touched(const std::vector<Touch>& touched, const Staged& staged);
     void clear_pending();
     void update_index(const std::vector<Touch>& touched);
 
@@ -293,6 +295,19 @@ std::optional<CommitInfo> Session::commit(const std::string& message, Plan& p) {
                "committing");
     git::Commit c = git::lookup_commit(repo_, commit_id);
     return info_of(c.get());
+}
+
+void Session::write_touched(const std::vector<Touch>& touched, const Staged& staged) {
+    std::vector<std::pair<fs::path, std::string_view>> files;
+    for (const auto& t : touched) {
+        if (t.id) {
+            make_parents(root_, t.path);
+            files.emplace_back(root_ / t.path, *staged.at(t.path));
+        } else {
+            remove_file(root_, t.path);
+        }
+    }
+    write_files_atomic(files, 0600);
 }
 
 void Session::write_pending(const std::vector<Touch>& touched) {
@@ -379,14 +394,7 @@ std::optional<CommitInfo> Session::apply(const std::string& message, const Stage
     if (p.touched.empty()) return std::nullopt;
     if (!p.commit.empty()) commit_message(message); // refuse a bad message before writing
     write_pending(p.touched);
-    for (const auto& t : p.touched) {
-        if (t.id) {
-            make_parents(root_, t.path);
-            write_file_atomic(root_ / t.path, *staged.at(t.path), 0600);
-        } else {
-            remove_file(root_, t.path);
-        }
-    }
+    write_touched(p.touched, staged);
     std::optional<CommitInfo> info = commit(message, p);
     update_index(p.touched);
     clear_pending();
@@ -749,22 +757,7 @@ namespace {
 CommitInfo Session::move_to(const Staged& staged, const git_commit* target) {
     Plan p = plan(staged, true);
     write_pending(p.touched);
-    // A merge can bring many files: past a few, two flushes of the file
-    // system for all of them cost less than two fsyncs for each.
-    constexpr size_t batch_from = 8;
-    std::vector<std::pair<fs::path, std::string_view>> batch;
-    for (const auto& t : p.touched) {
-        if (t.id) {
-            make_parents(root_, t.path);
-            if (p.touched.size() >= batch_from)
-                batch.emplace_back(root_ / t.path, *staged.at(t.path));
-            else
-                write_file_atomic(root_ / t.path, *staged.at(t.path), 0600);
-        } else {
-            remove_file(root_, t.path);
-        }
-    }
-    write_files_atomic(batch, 0600);
+    write_touched(p.touched, staged);
     // Only after every file is written, and only when main still names
     // the commit the files were compared with.
     git_reference* raw = nullptr;

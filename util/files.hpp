@@ -22,11 +22,12 @@ std::optional<std::string> try_read_file(const fs::path& path);
 // fsync the folder. After a crash the file is either the old or the new one.
 // mode applies to the new file whatever the umask.
 void write_file_atomic(const fs::path& path, std::string_view data, unsigned mode = 0644);
-// Many files, each replaced atomically as by write_file_atomic, with two
-// flushes of the whole file system (syncfs) instead of two fsyncs a file:
-// every file's text is on disk before any is renamed into place, and every
-// rename before this returns. For a change of many files (sync's merges); a
-// failure may leave some renamed and others not.
+// Many files, each replaced atomically as by write_file_atomic: every file's
+// text is on disk before any is renamed into place, and every rename before
+// this returns. From 8 files on that takes two flushes of the whole file
+// system (syncfs) instead of an fsync for each file and folder. A failed
+// rename may leave some files replaced and others not (the journal's intent
+// file covers that).
 void write_files_atomic(const std::vector<std::pair<fs::path, std::string_view>>& files,
                         unsigned mode = 0644);
 
