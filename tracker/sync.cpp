@@ -139,7 +139,20 @@ git_remote_callbacks callbacks(Transport& t) {
     fail(Exit::env, "cannot {} {}: {}", what, url, t.refusal.empty() ? last_git_error() : t.refusal);
 }
 
+// A local remote that is not there: libgit2 would only say "unsupported URL
+// protocol".
+void require_local_repository(const char* url) {
+    std::string_view u = url ? url : "";
+    if (u.starts_with("file://")) u.remove_prefix(7);
+    else if (!u.starts_with("/") && !u.starts_with(".")) return;
+    std::error_code ec;
+    if (!fs::exists(fs::path(std::string(u)), ec))
+        fail(Exit::env, "cannot fetch from {}: there is no repository there (create one with: git "
+             "init --bare {})", url, u);
+}
+
 void fetch(git_remote* remote) {
+    require_local_repository(git_remote_url(remote));
     git::load_certificates();
     Transport t;
     git_fetch_options opts = GIT_FETCH_OPTIONS_INIT;

@@ -112,6 +112,7 @@ on b contact add "Di Gu"
 before=$(head_of b)
 HIRED_JOURNAL="$T/b" run 4 "$HIRED" sync --remote "$T/nowhere.git"
 expect_err "hired: error: cannot fetch from"
+expect_err "there is no repository there"
 [ "$(head_of b)" = "$before" ] || fail "the journal moved"
 clean b
 on b status --json
