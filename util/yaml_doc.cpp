@@ -191,6 +191,9 @@ NodePtr parse(std::string_view text, const std::string& file, const Limits& limi
 }
 
 NodePtr parse_full(std::string_view text, const std::string& file, const Limits& limits) {
+    // yaml-cpp accepts some broken texts and reads them as something else
+    // (a quote never closed swallows the lines after it): refuse those first.
+    check_syntax(text, file, limits);
     std::istringstream in{std::string(text)};
     Builder b(file, limits);
     try {

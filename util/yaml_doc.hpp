@@ -61,6 +61,12 @@ NodePtr parse_file(const std::string& path, const Limits& limits = {});
 NodePtr parse_simple(std::string_view text, const Limits& limits = {});
 NodePtr parse_full(std::string_view text, const std::string& file, const Limits& limits = {});
 
+// The syntax check parse_full runs before yaml-cpp (yaml_strict.cpp): the
+// text is UTF-8 YAML 1.1 as PyYAML reads it, without what yaml-cpp 0.7
+// would read differently (lone CRs, tags, empty keys, ...). Throws
+// Error(Exit::data) "file:line:col: invalid YAML: ..." at the first offence.
+void check_syntax(std::string_view text, const std::string& file, const Limits& limits = {});
+
 // Reads the fields of one map node, reporting wrong types at the value and
 // missing keys at the map, so every error has a location.
 class Fields {
