@@ -64,7 +64,7 @@ void warn_unused(Problem& p, const Fields& f, const std::string& where, const st
         std::string msg = fmt::format("unknown key '{}'{} (ignored)", key, where);
         auto near = suggestions(key, known, 1);
         if (!near.empty()) msg += fmt::format("; did you mean '{}'?", near[0]);
-        p.warnings.push_back({mark.line, mark.column, msg});
+        p.warnings.push_back({mark.line, mark.column, printable(msg)});
     }
 }
 
@@ -237,7 +237,8 @@ Problem load_problem(const fs::path& file) {
             tf.get(lang);
             if (std::find(kLanguages.begin(), kLanguages.end(), lang) == kLanguages.end())
                 p.warnings.push_back({k->mark.line, k->mark.column,
-                                      fmt::format("unknown template language '{}' (known: {})", lang, join(kLanguages, ", "))});
+                                      printable(fmt::format("unknown template language '{}' (known: {})", lang,
+                                                            join(kLanguages, ", ")))});
             p.templates[lang] = yaml::as_string(*v, name, lang);
         }
     }

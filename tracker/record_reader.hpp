@@ -105,7 +105,7 @@ public:
             auto near = suggestions(key, asked_, 1);
             if (!near.empty()) msg += fmt::format("; did you mean '{}'?", near[0]);
             msg += ")";
-            w.push_back(std::move(msg));
+            w.push_back(printable(msg)); // the key may hold escaped control characters
             for (const auto& [k, v] : f_.node().entries)
                 if (k->is_scalar() && k->value == key) extra.emplace_back(key, v);
         }

@@ -50,6 +50,12 @@ std::string wrap(std::string_view text, size_t width, std::string_view indent = 
 // (input formats: "First line: …", "Second line: …").
 std::string wrap_lines(std::string_view text, size_t width, std::string_view indent = "");
 
+// s as a terminal can show it on one line: control characters as \n, \t,
+// \r or \xNN, bytes that are not UTF-8 as \xNN, C1 controls, the Unicode
+// line separators and the BOM as \uNNNN; everything else unchanged. For
+// messages that quote text from a file, which may hold any of these.
+std::string printable(std::string_view s);
+
 // Display width in columns (counts UTF-8 code points, not bytes).
 size_t display_width(std::string_view s);
 
