@@ -135,7 +135,9 @@ std::vector<TestCase> load_cases(Problem& p, Fields& top, const std::string& key
 
 Problem load_problem(const fs::path& file) {
     std::string name = file.string();
-    auto root = yaml::parse_file(name);
+    yaml::Limits limits;
+    limits.too_big_hint = "; put large tests in files of their own (input_file, output_file)";
+    auto root = yaml::parse_file(name, limits);
     if (root->is_null()) fail_at(name, 1, 1, "the file is empty; a problem needs id, title, difficulty, statement");
     Fields f(*root, name, "a problem");
     Problem p;

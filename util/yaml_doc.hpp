@@ -46,6 +46,9 @@ struct Limits {
     // What the document may expand to when aliases are followed.
     uint64_t max_nodes = 2'000'000;
     uint64_t max_bytes = 256ull << 20;
+    // Appended to the message when a file without aliases passes a limit:
+    // what to do instead, in the terms of the file's format.
+    std::string_view too_big_hint;
 };
 
 // Parses one document (an empty text gives a null node). Throws

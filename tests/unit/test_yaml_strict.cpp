@@ -191,3 +191,31 @@ TEST_CASE("the fast reader never takes what the strict check refuses") {
         CHECK_NOTHROW(yaml::check_syntax(text, "f.yaml"));
     }
 }
+
+TEST_CASE("a file past the node limit says what grows; only aliases make it an alias bomb") {
+    yaml::Limits small;
+    small.max_nodes = 100;
+    small.too_big_hint = "; a hint";
+    std::string plain = "id: x\ntests:\n";
+    for (int i = 0; i < 30; ++i)
+        plain += "  - {input: \"1\", output: \"1\"}\n";
+    auto message = [&](const std::string& text) {
+        try {
+            yaml::parse(text, "f.yaml", small);
+        } catch (const hired::Error& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    std::string e = message(plain);
+    CHECK(starts_with(e, "f.yaml:22:"));
+    CHECK(e.find("'tests' has too many items: more than 100 nodes") != std::string::npos);
+    CHECK(e.find("; a hint") != std::string::npos);
+    CHECK(e.find("alias") == std::string::npos);
+
+    std::string bomb =
+        "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n";
+    e = message(bomb);
+    CHECK(e.find("aliases expand the document to more than 100 nodes (an alias bomb?)") !=
+          std::string::npos);
+}
