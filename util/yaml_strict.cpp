@@ -22,7 +22,10 @@
 //   or ",]}" ("&a: x" is the anchor "a:" to yaml-cpp, "a" to PyYAML);
 // - empty keys ("? " with nothing, "{? : x}"): yaml-cpp reads "? \n: b" as
 //   a map whose key is {null: b};
-// - escapes that are not Unicode scalar values (surrogates, > U+10FFFF);
+// - escapes that are not Unicode scalar values (surrogates, > U+10FFFF),
+//   and \N and \_, which yaml-cpp decodes to single bytes that are not UTF-8;
+// - folded values ('>') whose end yaml-cpp reads differently: one that ends
+//   the file on a line of spaces, and '>+' followed by blank lines;
 // - a second definition of an anchor and an alias to an unknown anchor
 //   (PyYAML's composer refuses both), and more than one document.
 //
@@ -660,11 +663,16 @@ private:
             }
             return false;
         };
+        bool keep = false; // '+' chomping
         if (peek() == '+' || peek() == '-') {
+            keep = peek() == '+';
             forward();
             indentation_digit();
         } else if (indentation_digit()) {
-            if (peek() == '+' || peek() == '-') forward();
+            if (peek() == '+' || peek() == '-') {
+                keep = peek() == '+';
+                forward();
+            }
         }
         if (!(peek() == ' ' || is_break_or_end(peek())))
             error(pos(), fmt::format("after '|' or '>' only '+', '-', a digit 1-9 and a comment "
@@ -680,7 +688,6 @@ private:
                                      "may follow on the line, not {}",
                                      shown(peek())));
         line_break();
-        (void)start;
 
         int min_indent = std::max(indent_ + 1, 1);
         int indent;
@@ -699,12 +706,20 @@ private:
             indent = min_indent + digit - 1;
             block_breaks(indent);
         }
+        int trailing_breaks = 0; // blank lines after the last line of text
+        bool text = false;
         while (column() == indent && i_ < t_.size()) {
+            text = true;
             while (!is_break_or_end(peek()))
                 forward();
             line_break();
-            block_breaks(indent);
+            trailing_breaks = block_breaks(indent);
         }
+        // yaml-cpp keeps one line break less than YAML does at the end of
+        // a folded value with '+' chomping ("x\n\n" read as "x\n").
+        if (folded && keep && text && trailing_breaks > 0)
+            error(start, "'>+' keeps the blank lines at the end of a folded value, and hired would "
+                         "read one of them less: use '|+' or a double-quoted value");
         // yaml-cpp folds a last line of just the indentation's spaces, with
         // no line break after it, into a space ("x " where YAML reads "x\n").
         if (folded && i_ >= t_.size() && column() == indent && indent > 0 &&
@@ -713,14 +728,19 @@ private:
                          "spaces or end the file with a line break");
     }
 
-    void block_breaks(int indent) {
+    // The blank lines of a block scalar (spaces up to its indentation);
+    // returns how many line breaks there were.
+    int block_breaks(int indent) {
+        int breaks = 0;
         while (column() < indent && peek() == ' ')
             forward();
         while (is_break(peek())) {
             line_break();
+            ++breaks;
             while (column() < indent && peek() == ' ')
                 forward();
         }
+        return breaks;
     }
 
     [[noreturn]] void unclosed_quote(const Pos& start) const {

@@ -92,6 +92,7 @@ TEST_CASE("what YAML 1.1 refuses and yaml-cpp took is refused, with its position
         {"a: \"\\q\"\n", "1:5", "unknown escape"},
         // A folded value that yaml-cpp ends with a space where YAML has a line break.
         {"a: >\n  x\n  ", "3:3", "folded"},
+        {"a: >+\n  x\n\nb: c\n", "1:4", "'>+'"},
         // Flow collections never closed.
         {"a: [b, c\n", "1:4", "a '[' that is never closed"},
         {"a: {b: c\n", "1:4", "a '{' that is never closed"},
@@ -159,7 +160,8 @@ TEST_CASE("ordinary YAML of every style is still taken") {
         "? " + long_key + "\n: v\n", // how the emitter writes keys over 1000 bytes
         "? [a, b]\n: c\n",
         "a: \"multi\n  line \\\n  joined\"\nb: 'it''s\n\n  two'\nc: plain\n  continued\n",
-        "a: |2-\n    two spaces kept\n  x\nb: >+\n  folded\n  text\n\n\nc: |\n  tab\tinside\n\n",
+        "a: |2-\n    two spaces kept\n  x\nb: |+\n  kept\n\n\nc: >\n  folded\n  text\n\nd: |\n  "
+        "tab\tinside\n\n",
         "a: [b, {c: d}, [e], \"f\", 'g', h i]\nj: {k: [l], m: n}\n{x: y}: z\n",
         "- - a\n  - b\n- c: d\n  e: f\n-\n- ? g\n  : h\n",
         "a:\n- b\n- c\nd: e\n", // a list at its key's column
