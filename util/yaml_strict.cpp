@@ -701,6 +701,7 @@ private:
                     line_break();
                 }
             }
+            tab_in_indentation();
             indent = std::max(min_indent, max_indent);
         } else {
             indent = min_indent + digit - 1;
@@ -734,13 +735,22 @@ private:
         int breaks = 0;
         while (column() < indent && peek() == ' ')
             forward();
+        if (column() < indent) tab_in_indentation();
         while (is_break(peek())) {
             line_break();
             ++breaks;
             while (column() < indent && peek() == ' ')
                 forward();
+            if (column() < indent) tab_in_indentation();
         }
         return breaks;
+    }
+
+    // PyYAML ends a block scalar at a tab in its indentation; libyaml
+    // refuses it. Refused here, so that both readers would agree.
+    void tab_in_indentation() const {
+        if (peek() == '\t')
+            error(pos(), "a tab in the indentation of a '|' or '>' value: indent with spaces");
     }
 
     [[noreturn]] void unclosed_quote(const Pos& start) const {

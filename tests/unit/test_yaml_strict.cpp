@@ -93,6 +93,10 @@ TEST_CASE("what YAML 1.1 refuses and yaml-cpp took is refused, with its position
         // A folded value that yaml-cpp ends with a space where YAML has a line break.
         {"a: >\n  x\n  ", "3:3", "folded"},
         {"a: >+\n  x\n\nb: c\n", "1:4", "'>+'"},
+        // A tab in a block value's indentation (PyYAML ends the value there,
+        // libyaml refuses it).
+        {"a: | # note\n \t x\n", "2:2", "a tab in the indentation"},
+        {"a: |\n  x\n \ty\n", "3:2", "a tab in the indentation"},
         // Flow collections never closed.
         {"a: [b, c\n", "1:4", "a '[' that is never closed"},
         {"a: {b: c\n", "1:4", "a '{' that is never closed"},
