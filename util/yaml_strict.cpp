@@ -79,8 +79,8 @@ enum class Tok {
 struct Token {
     Tok kind;
     Pos start;
-    std::string_view name; // anchors, aliases and directives
-    int major = 0;         // a YAML directive's version
+    std::string_view name;    // anchors, aliases and directives
+    int major = 0, minor = 0; // a YAML directive's version
 };
 
 // How a token is named in a message.
@@ -240,7 +240,7 @@ public:
     Checker(std::string_view text, const std::string& file, const Limits& limits)
         : t_(text), file_(file), limits_(limits) {
         if (t_.size() >= 3 && t_.substr(0, 3) == "\xEF\xBB\xBF") i_ = 3, line_start_ = 3;
-        tokens_.push_back(Token{Tok::stream_start, pos(), {}, 0});
+        tokens_.push_back(Token{Tok::stream_start, pos(), {}, 0, 0});
     }
 
     void run() { parse(); }
@@ -304,7 +304,7 @@ private:
         return (rest.starts_with("---") || rest.starts_with("...")) && is_blank_or_end(peek(3));
     }
 
-    void add(Tok kind, const Pos& p) { tokens_.push_back(Token{kind, p, {}, 0}); }
+    void add(Tok kind, const Pos& p) { tokens_.push_back(Token{kind, p, {}, 0, 0}); }
 
     void check_depth(const Pos& p) const {
         if (indents_.size() + static_cast<size_t>(flow_level_) > limits_.max_depth)
@@ -460,7 +460,7 @@ private:
         if (name.empty() || !(peek() == ' ' || is_break_or_end(peek())))
             error(pos(), fmt::format("a directive name ('%YAML') is letters and digits, not {}",
                                      shown(peek())));
-        Token tok{Tok::directive, start, name, 0};
+        Token tok{Tok::directive, start, name, 0, 0};
         if (name == "YAML") {
             while (peek() == ' ')
                 forward();
@@ -480,15 +480,15 @@ private:
                 error(pos(),
                       fmt::format("expected '.' in the %YAML version, found {}", shown(peek())));
             forward();
-            number();
+            tok.minor = number();
             if (!(peek() == ' ' || is_break_or_end(peek())))
                 error(pos(),
                       fmt::format("expected the end of the %YAML line, found {}", shown(peek())));
         } else if (name == "TAG") {
             error(start, "%TAG directives are not used in hired's files (nor are tags)");
         } else {
-            while (!is_break_or_end(peek()))
-                forward();
+            // PyYAML ignores a directive it does not know; libyaml refuses it.
+            error(start, fmt::format("unknown directive '%{}' (only %YAML is known)", name));
         }
         while (peek() == ' ')
             forward();
@@ -574,10 +574,10 @@ private:
             key.possible = false;
             size_t at = key.token_number - tokens_taken_;
             tokens_.insert(tokens_.begin() + static_cast<long>(at),
-                           Token{Tok::key, key.mark, {}, 0});
+                           Token{Tok::key, key.mark, {}, 0, 0});
             if (!flow_level_ && add_indent(key.mark.column, key.mark))
                 tokens_.insert(tokens_.begin() + static_cast<long>(at),
-                               Token{Tok::block_mapping_start, key.mark, {}, 0});
+                               Token{Tok::block_mapping_start, key.mark, {}, 0, 0});
             allow_simple_key_ = false;
         } else {
             if (!flow_level_) {
@@ -611,7 +611,7 @@ private:
             error(pos(), fmt::format("{} name is letters, digits, '-' and '_', followed by a "
                                      "space; found {}",
                                      what, shown(c)));
-        tokens_.push_back(Token{kind, start, name, 0});
+        tokens_.push_back(Token{kind, start, name, 0, 0});
     }
 
     void fetch_block_scalar() {
@@ -983,8 +983,10 @@ private:
                 had_directive_ = true;
                 if (d.name != "YAML") continue;
                 if (yaml_directive) error(d.start, "a second %YAML directive");
-                if (d.major != 1)
-                    error(d.start, "this is not a YAML 1.x document (%YAML with another version)");
+                // PyYAML takes any 1.x, libyaml only 1.1 and 1.2.
+                if (d.major != 1 || (d.minor != 1 && d.minor != 2))
+                    error(d.start, "this is not a YAML 1.1 or 1.2 document (%YAML with another "
+                                   "version)");
                 yaml_directive = true;
             }
             if (!check(Tok::document_start)) {

@@ -78,7 +78,10 @@ TEST_CASE("what YAML 1.1 refuses and yaml-cpp took is refused, with its position
         {"[a,\tb]\n", "1:4", "tab"},
         // Directives without the '---' that must follow them.
         {"%YAML 1.1\na: b\n", "2:1", "expected '---'"},
-        {"%a b\n", "2:1", "expected '---'"},
+        {"%YAML 1.2\n", "2:1", "expected '---'"},
+        // Directives libyaml does not know, or versions it does not read.
+        {"%a b\n---\nc: d\n", "1:1", "unknown directive '%a'"},
+        {"%YAML 1.3\n---\nc: d\n", "1:1", "not a YAML 1.1 or 1.2 document"},
         // Anchor names that run into ':' (yaml-cpp: the anchor "a:").
         {"&a: x\n", "1:3", "anchor"},
         {"a: &x [b]\nc: *y\n", "2:4", "no anchor '&y'"},
