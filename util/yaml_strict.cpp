@@ -859,8 +859,14 @@ private:
                 if (c == ':') {
                     char d = peek(length + 1);
                     if (i_ + length + 1 >= t_.size() || is_blank_or_end(d)) break;
-                    if (flow_level_ && (d == ',' || d == '[' || d == ']' || d == '{' || d == '}'))
-                        break;
+                    // PyYAML ends the scalar at such a ':'; libyaml refuses it.
+                    if (flow_level_ &&
+                        (d == ',' || d == '?' || d == '[' || d == ']' || d == '{' || d == '}')) {
+                        forward(length);
+                        error(pos(), fmt::format("a ':' right before {} inside [ ] or {{ }}: put a "
+                                                 "space after the ':' (or quote the text)",
+                                                 shown(d)));
+                    }
                 }
                 if (flow_level_ &&
                     (c == ',' || c == '?' || c == '[' || c == ']' || c == '{' || c == '}'))

@@ -72,6 +72,9 @@ TEST_CASE("what YAML 1.1 refuses and yaml-cpp took is refused, with its position
         {"a: {? : x}\n", "1:5", "a key is missing"},
         {"a: [b, , c]\n", "1:8", "expected a value"},
         {"a: {: f}\n", "1:5", "expected a value"},
+        // A ':' before a flow indicator (PyYAML: a key with no value; libyaml: an error).
+        {"a: {b:}\n", "1:6", "a ':' right before '}'"},
+        {"a: [b :, c]\n", "1:7", "a ':' right before ','"},
         // Tabs where YAML allows only spaces.
         {"a:\tb\n", "1:3", "tab"},
         {"a: b\t\n", "1:5", "tab"},
