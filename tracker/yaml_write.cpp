@@ -11,6 +11,8 @@ namespace hired::tracker::yaml_write {
 
 // ---- building ----------------------------------------------------------------
 
+Out::Out() = default;
+
 Out Out::scalar(std::string s) {
     Out o;
     o.kind = Kind::scalar;
