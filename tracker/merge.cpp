@@ -122,6 +122,15 @@ public:
         if (same(o, t)) return copy(o);
         if (same(b, o)) return copy(t);
         if (same(b, t)) return copy(o);
+        // Records leave out an empty list ("applications" of a company whose
+        // last application was removed): a list one side emptied is absent
+        // there, and its records must still meet the rule of removed ones
+        // (edited on the other side: kept).
+        static const Out empty_list = Out::sequence(false);
+        if (b && b->kind == Out::Kind::sequence) {
+            if (!o && t && t->kind == Out::Kind::sequence) o = &empty_list;
+            if (!t && o && o->kind == Out::Kind::sequence) t = &empty_list;
+        }
         if (o && t && o->kind == Out::Kind::map && t->kind == Out::Kind::map &&
             (!b || b->kind == Out::Kind::map))
             return map(b, o, t, record, field);
