@@ -202,3 +202,16 @@ TEST_CASE("a record edited on one side survives the other side removing the last
     REQUIRE(r.text);
     CHECK(has_round(company(*r.text), "71065f6e"));
 }
+
+TEST_CASE("conflict lines show values from files escaped, never raw control characters") {
+    std::string ours = kBase, theirs = kBase;
+    ours.replace(ours.find("outcome: pending"), 16, "outcome: pending\n        notes: \"\\e[2J\"");
+    theirs.replace(theirs.find("outcome: pending"), 16, "outcome: pending\n        notes: \"Zoë \\x06\"");
+    FileMerge m = merge_file("companies/acme.yaml", kBase, ours, theirs, Side::theirs);
+    REQUIRE(m.conflicts.size() == 1);
+    CHECK(m.conflicts[0] ==
+          "kept theirs for companies/acme.yaml round 71065f6e notes (ours: \\x1B[2J)");
+    FileMerge o = merge_file("companies/acme.yaml", kBase, ours, theirs, Side::ours);
+    CHECK(o.conflicts.at(0) ==
+          "kept ours for companies/acme.yaml round 71065f6e notes (theirs: Zoë \\x06)");
+}
