@@ -763,8 +763,10 @@ private:
         const char quote = peek();
         const bool dbl = quote == '"';
         forward();
+        int breaks = 0; // line breaks since the last text
         while (true) {
             // Non-space text, escapes and doubled single quotes.
+            const size_t text_start = i_;
             while (true) {
                 char c = peek();
                 if (i_ >= t_.size() || c == ' ' || c == '\t' || is_break(c)) break;
@@ -779,6 +781,7 @@ private:
                     forward();
                 }
             }
+            if (i_ > text_start) breaks = 0;
             if (i_ < t_.size() && peek() == quote) break;
             // Spaces and line breaks.
             while (peek() == ' ' || peek() == '\t')
@@ -786,13 +789,22 @@ private:
             if (i_ >= t_.size()) unclosed_quote(start);
             if (is_break(peek())) {
                 line_break();
-                quoted_breaks(start);
+                breaks += 1 + quoted_breaks(start);
             }
         }
+        // yaml-cpp 0.7 drops a line break of the blank lines that end a
+        // quoted value ("x\n\n\n\"" is "x\n\n" to YAML, "x\n" to it).
+        if (breaks >= 2)
+            error(pos(), "a blank line right before the closing quote of a value that spans lines "
+                         "(hired would read one line break less than YAML does): use \\n, or a "
+                         "'|' block");
         forward(); // the closing quote
     }
 
-    void quoted_breaks(const Pos& start) {
+    // The line breaks (and blanks) after the first one in a quoted value;
+    // returns how many.
+    int quoted_breaks(const Pos& start) {
+        int breaks = 0;
         while (true) {
             if (at_document_marker())
                 error(start, fmt::format("a quoted value that is never closed (it starts here and "
@@ -800,7 +812,8 @@ private:
                                          t_.substr(i_, 3), line_ + 1));
             while (peek() == ' ' || peek() == '\t')
                 forward();
-            if (!line_break()) return;
+            if (!line_break()) return breaks;
+            ++breaks;
         }
     }
 

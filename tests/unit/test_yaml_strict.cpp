@@ -103,6 +103,9 @@ TEST_CASE("what YAML 1.1 refuses and yaml-cpp took is refused, with its position
         // libyaml refuses it).
         {"a: | # note\n \t x\n", "2:2", "a tab in the indentation"},
         {"a: |\n  x\n \ty\n", "3:2", "a tab in the indentation"},
+        // Blank lines right before a closing quote (yaml-cpp keeps one break less).
+        {"a: \"x\n\n\n\"\n", "4:1", "a blank line right before the closing quote"},
+        {"a: ' \n\n'\n", "3:1", "a blank line right before the closing quote"},
         // Flow collections never closed.
         {"a: [b, c\n", "1:4", "a '[' that is never closed"},
         {"a: {b: c\n", "1:4", "a '{' that is never closed"},
