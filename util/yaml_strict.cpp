@@ -217,7 +217,7 @@ void check_characters(std::string_view t, const std::string& file) {
         }
         if (cp >= 0x80 && cp <= 0x9F)
             fail_here(i, cp == 0x85 ? "a NEL character (U+0085), which YAML takes for a line "
-                                      "break; write it as \\N in a double-quoted value"
+                                      "break; write it as \\u0085 in a double-quoted value"
                                     : fmt::format("a control character (U+{:04X}) is not allowed "
                                                   "in YAML text",
                                                   cp));
