@@ -35,11 +35,12 @@ namespace {
 
 // Small pools, so that the two sides often touch the same records.
 const char* const kIds[] = {"0a0a0a01", "0b0b0b02", "0c0c0c03", "0d0d0d04", "0e0e0e05", "0f0f0f06"};
-const char* const kWords[] = {"Backend Engineer", "SRE", "notes", "x", "", "Follow up", "a: b",
-                              "multi\nline\n", "#hash", "quote \"q\"", "Zoë", "- dash"};
+const char* const kWords[] = {
+    "Backend Engineer", "SRE",   "notes",       "x",   "",      "Follow up", "a: b",
+    "multi\nline\n",    "#hash", "quote \"q\"", "Zoë", "- dash"};
 const char* const kDays[] = {"2026-01-02", "2026-01-05", "2026-02-10", "2026-02-11", "2025-12-31"};
 const char* const kTimes[] = { // in time order"2026-01-02T09:00:00+01:00", "2026-01-02T10:30:00Z",
-                              "2026-01-03T08:00:00-05:00", "2026-01-05T12:00:00+02:00"};
+    "2026-01-03T08:00:00-05:00", "2026-01-05T12:00:00+02:00"};
 
 std::string word(Bytes& b) {
     if (b.pick(8) == 0) return b.text(12); // anything, even bytes that are not UTF-8
@@ -121,7 +122,9 @@ void edit(tr::Company& c, Bytes& b) {
         case 0:
             if (auto i = fresh_id(b, c.applications)) c.applications.push_back(application(b, *i));
             break;
-        case 1: remove_at(c.applications, b); break;
+        case 1:
+            remove_at(c.applications, b);
+            break;
         case 2:
             if (a) a->status = any_of<tr::Status>(b);
             break;
@@ -149,7 +152,8 @@ void edit(tr::Company& c, Bytes& b) {
             if (r) remove_at(r->lessons, b);
             break;
         case 10:
-            if (r && !r->lessons.empty()) some(r->lessons, b)->text = b.coin() ? "edited" : "Sleep well";
+            if (r && !r->lessons.empty())
+                some(r->lessons, b)->text = b.coin() ? "edited" : "Sleep well";
             break;
         case 11:
             if (b.coin())
@@ -193,11 +197,15 @@ void edit(tr::PracticeRecord& p, Bytes& b) {
         case 1:
             if (auto i = fresh_id(b, p.attempts)) p.attempts.push_back(attempt(b, *i));
             break;
-        case 2: remove_at(p.attempts, b); break;
+        case 2:
+            remove_at(p.attempts, b);
+            break;
         case 3:
             if (auto* a = some(p.attempts, b)) a->note = word(b);
             break;
-        default: extra(b, p.extra); break;
+        default:
+            extra(b, p.extra);
+            break;
         }
     }
 }
@@ -301,10 +309,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         }
     }
     switch (b.pick(8)) {
-    case 0: texts[0].reset(); break; // both sides made the file
-    case 1: texts[1].reset(); break; // ours removed it
-    case 2: texts[2].reset(); break; // theirs removed it
-    default: break;
+    case 0:
+        texts[0].reset();
+        break; // both sides made the file
+    case 1:
+        texts[1].reset();
+        break; // ours removed it
+    case 2:
+        texts[2].reset();
+        break; // theirs removed it
+    default:
+        break;
     }
     const tr::Side prefer = b.coin() ? tr::Side::ours : tr::Side::theirs;
 
@@ -337,7 +352,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         else
             tr::parse_company(*m.text, "merged", path, w);
     } catch (const hired::Error& e) {
-        hired::fuzz::violated(std::string("the merged file does not read: ") + e.what() + context());
+        hired::fuzz::violated(std::string("the merged file does not read: ") + e.what() +
+                              context());
     }
     const Records merged = records(m.text, keep);
     for (const Records* side : {&ours, &theirs}) {
@@ -347,11 +363,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             // Its parent record is gone: that loss is judged at the parent.
             if (chain.find('/', 1) != std::string::npos && !merged.count(parent(chain))) continue;
             auto in_base = base.find(chain);
-            bool allowed = in_base != base.end() && !other.count(chain) && same(*node, *in_base->second);
+            bool allowed =
+                in_base != base.end() && !other.count(chain) && same(*node, *in_base->second);
             require(allowed, "the merge lost " + chain + context());
         }
     }
     for (const auto& c : m.conflicts)
-        require(hired::fuzz::printable_text(c), "raw bytes in a conflict line: " + hired::printable(c));
+        require(hired::fuzz::printable_text(c),
+                "raw bytes in a conflict line: " + hired::printable(c));
     return 0;
 }

@@ -47,8 +47,8 @@ void data_files(const std::string& id) {
     fs::path own = folder() / id;
     if (fs::exists(own)) return;
     fs::create_directories(own);
-    for (const char* name : {"large.in", "large.ans", "ref.cpp", "ref.py", "gen.py", "check.py", "in",
-                             "out", "1.in", "1.ans"})
+    for (const char* name : {"large.in", "large.ans", "ref.cpp", "ref.py", "gen.py", "check.py",
+                             "in", "out", "1.in", "1.ans"})
         std::ofstream(own / name) << "1\n";
 }
 
@@ -65,11 +65,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     try {
         hired::practice::Problem p = hired::practice::load_problem(file);
-        require(!p.id.empty() && !p.title.empty() && !p.statement.empty(), "a problem without id, title or statement");
+        require(!p.id.empty() && !p.title.empty() && !p.statement.empty(),
+                "a problem without id, title or statement");
         require(!p.examples.empty() || !p.tests.empty(), "a problem without cases");
         for (const auto& w : p.warnings) {
-            require(w.line >= 1 && w.column >= 1, "a warning without a position: " + hired::printable(w.message));
-            require(hired::fuzz::printable_text(w.message), "raw bytes in a warning: " + hired::printable(w.message));
+            require(w.line >= 1 && w.column >= 1,
+                    "a warning without a position: " + hired::printable(w.message));
+            require(hired::fuzz::printable_text(w.message),
+                    "raw bytes in a warning: " + hired::printable(w.message));
         }
     } catch (const hired::Error& e) {
         hired::fuzz::require_data_error(e, file.string());

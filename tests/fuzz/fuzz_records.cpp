@@ -19,16 +19,20 @@ const char* const kPaths[] = {"companies/t.yaml", "contacts/t.yaml", "events/202
                               "lessons/2026-01-02-t.yaml", "practice/t.yaml"};
 
 // The record in text, written back; throws when text is refused.
-std::string read_and_write(unsigned kind, const std::string& text,
-                                          tr::Warnings& w) {
+std::string read_and_write(unsigned kind, const std::string& text, tr::Warnings& w) {
     const std::string label = "t";
     const std::string rel = kPaths[kind];
     switch (kind) {
-    case 0: return tr::to_yaml(tr::parse_company(text, label, rel, w));
-    case 1: return tr::to_yaml(tr::parse_contact(text, label, rel, w));
-    case 2: return tr::to_yaml(tr::parse_event(text, label, rel, w));
-    case 3: return tr::to_yaml(tr::parse_lesson(text, label, rel, w));
-    default: return tr::to_yaml(tr::parse_practice(text, label, rel, w));
+    case 0:
+        return tr::to_yaml(tr::parse_company(text, label, rel, w));
+    case 1:
+        return tr::to_yaml(tr::parse_contact(text, label, rel, w));
+    case 2:
+        return tr::to_yaml(tr::parse_event(text, label, rel, w));
+    case 3:
+        return tr::to_yaml(tr::parse_lesson(text, label, rel, w));
+    default:
+        return tr::to_yaml(tr::parse_practice(text, label, rel, w));
     }
 }
 
@@ -50,7 +54,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         return 0;
     }
     for (const auto& warning : w)
-        require(hired::fuzz::printable_text(warning), "raw bytes in a warning: " + hired::printable(warning));
+        require(hired::fuzz::printable_text(warning),
+                "raw bytes in a warning: " + hired::printable(warning));
 
     // What hired wrote reads back, and writes the same text again.
     std::string again;
@@ -60,7 +65,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         hired::fuzz::violated("hired cannot read what it wrote: " + hired::printable(e.what()) +
                               "\n--- written:\n" + written);
     }
-    require(again == written, "writing a record read back from hired's own text changes it:\n--- first:\n" +
-                                  written + "--- second:\n" + again);
+    require(again == written,
+            "writing a record read back from hired's own text changes it:\n--- first:\n" + written +
+                "--- second:\n" + again);
     return 0;
 }

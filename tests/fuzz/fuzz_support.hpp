@@ -50,8 +50,9 @@ inline bool located(std::string_view message, std::string_view label) {
 // An error from reading bad data: exit code 3, "label:line:col: ", printable.
 inline void require_data_error(const hired::Error& e, std::string_view label) {
     std::string m = e.what();
-    require(e.code() == hired::Exit::data, "exit code " + std::to_string(static_cast<int>(e.code())) +
-                                                " for bad data: " + hired::printable(m));
+    require(e.code() == hired::Exit::data, "exit code " +
+                                               std::to_string(static_cast<int>(e.code())) +
+                                               " for bad data: " + hired::printable(m));
     require(located(m, label), "an error without file:line:col: " + hired::printable(m));
     require(printable_text(m), "raw bytes in an error: " + hired::printable(m));
 }

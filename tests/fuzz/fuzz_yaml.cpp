@@ -40,7 +40,8 @@ std::string diff(const yaml::Node& a, const yaml::Node& b, const std::string& pa
         if (auto d = diff(*a.items[i], *b.items[i], fmt::format("{}[{}]", path, i)); !d.empty())
             return d;
     for (size_t i = 0; i < a.entries.size(); ++i) {
-        if (auto d = diff(*a.entries[i].first, *b.entries[i].first, fmt::format("{}.key{}", path, i));
+        if (auto d =
+                diff(*a.entries[i].first, *b.entries[i].first, fmt::format("{}.key{}", path, i));
             !d.empty())
             return d;
         if (auto d = diff(*a.entries[i].second, *b.entries[i].second,
@@ -120,7 +121,9 @@ RefPtr libyaml_tree(std::string_view text, bool& accepted) {
             if (a) anchors[reinterpret_cast<const char*>(a)] = n;
         };
         switch (type) {
-        case YAML_DOCUMENT_START_EVENT: ++documents; break;
+        case YAML_DOCUMENT_START_EVENT:
+            ++documents;
+            break;
         case YAML_SCALAR_EVENT: {
             auto n = std::make_shared<Ref>();
             std::string v(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
@@ -163,7 +166,8 @@ RefPtr libyaml_tree(std::string_view text, bool& accepted) {
             add(n);
             break;
         }
-        default: break;
+        default:
+            break;
         }
         yaml_event_delete(&e);
         if (type == YAML_STREAM_END_EVENT) break;
@@ -178,9 +182,11 @@ RefPtr libyaml_tree(std::string_view text, bool& accepted) {
 std::string ref_diff(const yaml::Node& a, const Ref& b, const std::string& path,
                      std::map<std::pair<const void*, const void*>, bool>& seen) {
     if (!seen.emplace(std::make_pair(&a, &b), true).second) return "";
-    if (a.kind != b.kind) return fmt::format("{}: {} vs {}", path, a.kind_name(), static_cast<int>(b.kind));
+    if (a.kind != b.kind)
+        return fmt::format("{}: {} vs {}", path, a.kind_name(), static_cast<int>(b.kind));
     if (a.value != b.value)
-        return fmt::format("{}: '{}' vs '{}'", path, hired::printable(a.value), hired::printable(b.value));
+        return fmt::format("{}: '{}' vs '{}'", path, hired::printable(a.value),
+                           hired::printable(b.value));
     if (a.kind == yaml::Node::Kind::scalar && a.plain != b.plain)
         return fmt::format("{}: plain {} vs {}", path, a.plain, b.plain);
     if (a.items.size() != b.items.size() || a.entries.size() != b.entries.size())

@@ -18,6 +18,7 @@ import hashlib
 import os
 import random
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -144,6 +145,8 @@ def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
     out = sys.argv[1]
+    for target in ("yaml", "problem", "records", "merge"):
+        shutil.rmtree(os.path.join(out, target), ignore_errors=True)
     rng = random.Random(20261207)
     bank = files_under("problems") + files_under("tests", "e2e", "fixtures")
     literals = unit_test_literals()

@@ -17,8 +17,8 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(yaml problem records merge)
 
 # clang with libFuzzer's runtime, python3 for the seeds, libyaml as the
-# reference of the YAML target.
-hired_install_missing clang libclang-rt-14-dev libyaml-dev python3
+# reference of the YAML target, PyYAML for pyyaml_diff.py.
+hired_install_missing clang libclang-rt-14-dev libyaml-dev python3 python3-yaml
 build="${HIRED_FUZZ_BUILD_DIR:-$HIRED_ROOT/build-fuzz}"
 if [ ! -f "$build/CMakeCache.txt" ]; then
     CXX=clang++ cmake -S "$HIRED_ROOT" -B "$build" -DHIRED_FUZZ=ON \
@@ -68,5 +68,15 @@ for t in "${targets[@]}"; do
         grep -A 30 -E '^==[0-9]+==ERROR|property violated|Test unit written|deadly signal|out-of-memory|timeout' "$log" | head -n 60 >&2 || tail -n 40 "$log" >&2
     fi
 done
+# Everything the YAML target kept (inputs that reached new code), against
+# PyYAML: what hired takes, PyYAML takes as the same tree.
+if [[ " ${targets[*]} " == *" yaml "* ]]; then
+    if ! python3 "$HIRED_ROOT/tests/fuzz/pyyaml_diff.py" "$build/tests/fuzz/yaml_verdict" \
+        "$build/corpus/yaml" >"$build/findings/pyyaml.log" 2>&1; then
+        status=1
+        cat "$build/findings/pyyaml.log" >&2
+    fi
+    summary+=("pyyaml   $(tail -n 1 "$build/findings/pyyaml.log")")
+fi
 printf '%s\n' "${summary[@]}"
 exit "$status"
