@@ -754,9 +754,10 @@ private:
     }
 
     [[noreturn]] void unclosed_quote(const Pos& start) const {
-        error(start, fmt::format("a quoted value that is never closed (it starts here with {}; "
-                                 "the file ends before the closing quote)",
-                                 t_[start.index] == '"' ? "\"" : "'"));
+        const char* quote = t_[start.index] == '"' ? "\"" : "'";
+        error(start, fmt::format("a quoted value that is never closed (the {} here has no closing "
+                                 "{} before the end of the file)",
+                                 quote, quote));
     }
 
     void scan_quoted(const Pos& start) {
