@@ -19,13 +19,23 @@ using hired::fuzz::require;
 
 namespace {
 
-const fs::path& folder() {
-    static const fs::path dir = [] {
+// A temporary folder for the problem files, removed when the process ends.
+struct Folder {
+    fs::path path;
+    Folder() {
         std::string t = (fs::temp_directory_path() / "hired-fuzz-problem-XXXXXX").string();
         if (!::mkdtemp(t.data())) hired::fuzz::violated("cannot make a temporary folder");
-        return fs::path(t);
-    }();
-    return dir;
+        path = t;
+    }
+    ~Folder() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+const fs::path& folder() {
+    static const Folder dir;
+    return dir.path;
 }
 
 // The id the text's "id:" line gives, when it is a safe one; else "p".
