@@ -60,7 +60,9 @@ const std::vector<std::string> kTopKeys = {
 const std::vector<std::string> kLanguages = {"cpp", "c", "python", "javascript", "java", "rust", "sh"};
 
 void warn_unused(Problem& p, const Fields& f, const std::string& where, const std::vector<std::string>& known) {
-    for (const auto& [key, mark] : f.unused()) {
+    for (const auto& [k, v] : f.unused()) {
+        std::string key = k->is_scalar() ? k->value : "?";
+        const yaml::Mark& mark = k->mark;
         std::string msg = fmt::format("unknown key '{}'{} (ignored)", key, where);
         auto near = suggestions(key, known, 1);
         if (!near.empty()) msg += fmt::format("; did you mean '{}'?", near[0]);

@@ -347,12 +347,10 @@ std::vector<std::string> Fields::str_list(std::string_view key) {
     return out;
 }
 
-std::vector<std::pair<std::string, Mark>> Fields::unused() const {
-    std::vector<std::pair<std::string, Mark>> out;
-    for (size_t i = 0; i < map_.entries.size(); ++i) {
-        const Node& k = *map_.entries[i].first;
-        if (!used_[i]) out.emplace_back(k.is_scalar() ? k.value : std::string("?"), k.mark);
-    }
+std::vector<std::pair<NodePtr, NodePtr>> Fields::unused() const {
+    std::vector<std::pair<NodePtr, NodePtr>> out;
+    for (size_t i = 0; i < map_.entries.size(); ++i)
+        if (!used_[i]) out.push_back(map_.entries[i]);
     return out;
 }
 

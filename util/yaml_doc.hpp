@@ -85,8 +85,9 @@ public:
     std::optional<bool> boolean(std::string_view key);
     std::vector<std::string> str_list(std::string_view key); // a scalar or a list of scalars
 
-    // Keys present in the map that no get/require/... asked for.
-    std::vector<std::pair<std::string, Mark>> unused() const;
+    // The entries (key, value) that no get/require/... asked for, each
+    // once, in file order. Keys may be other than scalars (null, a map).
+    std::vector<std::pair<NodePtr, NodePtr>> unused() const;
     const std::string& file() const { return file_; }
     const Node& node() const { return map_; }
 
