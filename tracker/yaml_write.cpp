@@ -356,14 +356,16 @@ void emit_block(std::string_view s, int col, std::string& out) {
     std::string_view body = s.substr(0, end);
 
     // An indentation indicator when the first line with anything on it
-    // starts with a space (otherwise the reader would take it for indentation).
+    // starts with a space (otherwise the reader would take it for
+    // indentation) or a tab (libyaml, and hired's reader, refuse a tab where
+    // the indentation is still being found).
     bool indicator = false;
     for (size_t pos = 0; pos <= body.size();) {
         size_t nl = body.find('\n', pos);
         std::string_view line =
             body.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
         if (!line.empty()) {
-            indicator = line.front() == ' ';
+            indicator = line.front() == ' ' || line.front() == '\t';
             break;
         }
         if (nl == std::string_view::npos) break;

@@ -27,6 +27,8 @@ const std::vector<std::string>& awkward() {
         "\t",
         "tab\tinside",
         "\ttab first",
+        "\ttab first\nthen a line",
+        "\t\n\"quoted\"\n",
         "key: value",
         "ends with colon:",
         "a:b",
@@ -229,6 +231,11 @@ TEST_CASE("multi-line text is a literal block with the right chomping") {
     CHECK(emit_one("a\nb\n") == "notes: |\n  a\n  b\n");
     CHECK(emit_one("a\nb\n\n") == "notes: |+\n  a\n  b\n\n");
     CHECK(emit_one("  a\nb\n") == "notes: |2\n    a\n  b\n");
+    // A first line that starts with a tab gets the indicator too (found by
+    // fuzz_records: libyaml and hired's reader refuse "|\n  \tx").
+    CHECK(emit_one("\tx\ny\n") == "notes: |2\n  \tx\n  y\n");
+    CHECK(emit_one("\t\n\"A\"\n") == "notes: |2\n  \t\n  \"A\"\n");
+    CHECK(yaml::parse(emit_one("\t\nx"), "t")->find("notes")->value == "\t\nx");
     CHECK(emit_one("a\n\nb\n") == "notes: |\n  a\n\n  b\n");
 }
 
