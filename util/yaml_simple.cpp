@@ -26,8 +26,7 @@
 //   plain scalar on one line (no '#', ": ", tab or indicator first, not
 //   ending in ':'), a one-line double-quoted scalar with the escapes the
 //   emitter and JSON write, a literal block scalar ("|", an optional
-//   indentation digit, then an optional chomping sign; without the digit,
-//   no tab right after its first line's indentation), a one-line flow
+//   indentation digit, then an optional chomping sign), a one-line flow
 //   sequence of plain or double-quoted scalars, a one-line flow map of plain
 //   keys and such scalars (problem files write their cases so).
 #include "yaml_doc.hpp"
@@ -522,9 +521,6 @@ private:
         if (k == lines_.size()) bail();
         int content = indicator_digit ? owner + indicator_digit : lines_[k].indent;
         if (lines_[k].indent < content || content <= owner) bail(); // an empty block
-        // A tab right after the spaces that set the indentation: libyaml
-        // refuses it, so the strict check does (yaml_strict.cpp).
-        if (!indicator_digit && t_[lines_[k].start + static_cast<size_t>(content)] == '\t') bail();
         // The block runs to the first non-empty line indented less than its content.
         size_t last = k; // the last line with content
         size_t end = k;

@@ -29,6 +29,13 @@
 // - a second definition of an anchor and an alias to an unknown anchor
 //   (PyYAML's composer refuses both), and more than one document.
 //
+// What libyaml refuses beyond PyYAML is refused too (unknown directives,
+// "x:" right before a flow indicator), except one thing: a tab right after
+// the spaces of a block scalar's first line ("|\n  \tcode"). PyYAML and
+// yaml-cpp read it alike, and hired's writer wrote such notes before it
+// learnt to give them an indentation indicator; refusing them would lock
+// users out of their own journals.
+//
 // Positions are 1-based lines and byte columns, as yaml-cpp counts them.
 // Structure only ever starts after spaces and ASCII indicators, so byte
 // columns make the same indentation decisions as PyYAML's character
@@ -701,7 +708,6 @@ private:
                     line_break();
                 }
             }
-            tab_in_indentation();
             indent = std::max(min_indent, max_indent);
         } else {
             indent = min_indent + digit - 1;
@@ -735,22 +741,13 @@ private:
         int breaks = 0;
         while (column() < indent && peek() == ' ')
             forward();
-        if (column() < indent) tab_in_indentation();
         while (is_break(peek())) {
             line_break();
             ++breaks;
             while (column() < indent && peek() == ' ')
                 forward();
-            if (column() < indent) tab_in_indentation();
         }
         return breaks;
-    }
-
-    // PyYAML ends a block scalar at a tab in its indentation; libyaml
-    // refuses it. Refused here, so that both readers would agree.
-    void tab_in_indentation() const {
-        if (peek() == '\t')
-            error(pos(), "a tab in the indentation of a '|' or '>' value: indent with spaces");
     }
 
     [[noreturn]] void unclosed_quote(const Pos& start) const {

@@ -6,7 +6,8 @@
 //   tree: kinds, values, plain flags and marks; so parse() (the fast reader
 //   first) never takes what parse_full refuses;
 // - with libyaml (the C twin of PyYAML) as the reference, when built with
-//   it: what hired takes, libyaml takes too, and reads as the same tree.
+//   it: what hired takes, libyaml takes too (but for one refusal of
+//   libyaml's, see tolerated()), and reads as the same tree.
 #include "fuzz_support.hpp"
 
 #include "util/yaml_doc.hpp"
@@ -86,7 +87,14 @@ struct Events {
     ~Events() { yaml_parser_delete(&parser); }
 };
 
-RefPtr libyaml_tree(std::string_view text, bool& accepted) {
+// The one refusal of libyaml that hired does not make (yaml_strict.cpp
+// says why): a tab right after the spaces of a block scalar's first line.
+bool tolerated(const yaml_parser_t& p) {
+    return p.problem && std::string_view(p.problem) ==
+                            "found a tab character where an indentation space is expected";
+}
+
+RefPtr libyaml_tree(std::string_view text, bool& accepted, bool& tolerated_refusal) {
     Events ev(text);
     std::map<std::string, RefPtr> anchors;
     std::vector<RefPtr> stack;
@@ -114,6 +122,7 @@ RefPtr libyaml_tree(std::string_view text, bool& accepted) {
         yaml_event_t e;
         if (!yaml_parser_parse(&ev.parser, &e)) {
             accepted = false;
+            tolerated_refusal = tolerated(ev.parser);
             return nullptr;
         }
         yaml_event_type_t type = e.type;
@@ -246,8 +255,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
 #ifdef HIRED_FUZZ_LIBYAML
     if (full) {
-        bool accepted = false;
-        RefPtr ref = libyaml_tree(text, accepted);
+        bool accepted = false, tolerated_refusal = false;
+        RefPtr ref = libyaml_tree(text, accepted, tolerated_refusal);
+        if (!accepted && tolerated_refusal) return 0; // pyyaml_diff.py checks these against PyYAML
         require(accepted, "hired takes a text that libyaml refuses");
         std::map<std::pair<const void*, const void*>, bool> seen;
         std::string d = ref_diff(*full, *ref, "$", seen);
