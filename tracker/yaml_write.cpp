@@ -259,7 +259,8 @@ bool plain_structurally_ok(std::string_view s, bool flow) {
     if (s.starts_with("...")) return false;
     if (s.find(": ") != std::string_view::npos || s.back() == ':') return false;
     if (s.find('#') != std::string_view::npos) return false;
-    if (flow && s.find_first_of(",[]{}") != std::string_view::npos) return false;
+    // Inside [ ], PyYAML and yaml-cpp end a plain scalar at a '?' as well.
+    if (flow && s.find_first_of(",[]{}?") != std::string_view::npos) return false;
     return true;
 }
 

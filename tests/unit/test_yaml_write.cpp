@@ -239,6 +239,21 @@ TEST_CASE("multi-line text is a literal block with the right chomping") {
     CHECK(emit_one("a\n\nb\n") == "notes: |\n  a\n\n  b\n");
 }
 
+TEST_CASE("a list item with a '?' is not written inside [ ], where readers end it there") {
+    // [why?, c] and [https://x.example/?q=1] were written, and neither hired
+    // (yaml-cpp: "unknown token") nor PyYAML could read them back.
+    Out doc = Out::map();
+    doc.set_list("tags", {"why?", "c"});
+    doc.set_list("links", {"https://x.example/?q=1"});
+    std::string text = yw::emit(doc);
+    CHECK(text == "tags:\n  - why?\n  - c\nlinks:\n  - https://x.example/?q=1\n");
+    auto n = yaml::parse(text, "t");
+    CHECK(n->find("tags")->items[0]->value == "why?");
+    CHECK(n->find("links")->items[0]->value == "https://x.example/?q=1");
+    CHECK(yw::plain_ok("why?"));
+    CHECK_FALSE(yw::plain_ok("why?", true));
+}
+
 TEST_CASE("awkward single-line strings are double-quoted, plain ones stay plain") {
     CHECK(yw::inline_scalar("Backend Engineer") == "Backend Engineer");
     CHECK(yw::inline_scalar("2026-03-04") == "2026-03-04");
