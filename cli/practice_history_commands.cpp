@@ -195,7 +195,7 @@ int practice_done(Context& ctx, const Args& args) {
             info = journal.change(message, [&](Change& change) {
                 StagedFiles files(journal, &change);
                 if (plan(files) != message) throw Moved{};
-                files.write(record.file, to_yaml(record));
+                save(files, record);
             });
             break;
         } catch (const Moved&) {

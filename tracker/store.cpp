@@ -1,5 +1,7 @@
 #include "store.hpp"
 
+#include "keep.hpp"
+
 #include "record_reader.hpp"
 
 #include "util/error.hpp"
@@ -145,7 +147,7 @@ Interviewer interviewer_from(const yaml::Node& n, const std::string& label, Warn
     iv.name = r.required_text("name");
     iv.role = r.text("role");
     iv.contact = r.text("contact");
-    r.finish(w); // interviewers are small: nothing worth keeping beyond the schema
+    iv.extra = r.finish(w);
     iv.where = r.where;
     return iv;
 }
@@ -161,7 +163,7 @@ Question question_from(const yaml::Node& n, const std::string& label, Warnings& 
     Question q;
     q.text = r.required_text("text");
     q.problem = r.text("problem");
-    r.finish(w);
+    q.extra = r.finish(w);
     q.where = r.where;
     return q;
 }
@@ -414,17 +416,19 @@ Out to_out(const Round& r) {
         p.set("name", iv.name);
         p.set("role", iv.role);
         p.set("contact", iv.contact);
+        add_extra(p, iv.extra);
         people.push(std::move(p));
     }
     m.set_if("interviewers", std::move(people));
     Out questions = Out::sequence();
     for (const auto& q : r.questions) {
-        if (q.problem.empty()) {
+        if (q.problem.empty() && q.extra.empty()) {
             questions.push(Out::scalar(q.text));
         } else {
             Out qm = Out::map();
             qm.set("text", q.text);
             qm.set("problem", q.problem);
+            add_extra(qm, q.extra);
             questions.push(std::move(qm));
         }
     }
@@ -851,20 +855,40 @@ std::string Store::new_file(std::string_view folder, std::string_view slug) cons
     }
 }
 
+namespace {
+
+// Before rewriting a file that is there, the file's own record written back
+// must keep all of it (tracker/keep.hpp). A file this change wrote already
+// is our own output.
+template <typename Parse>
+void require_rewritable(const StagedFiles& out, const std::string& rel, Parse parse) {
+    if (out.staged().count(rel)) return;
+    auto old = out.read(rel);
+    if (!old) return;
+    Warnings w;
+    std::string label = out.label(rel);
+    require_kept(*old, to_yaml(parse(*old, label, rel, w)), label);
+}
+
+} // namespace
+
 void save(StagedFiles& out, Company& c) {
+    require_rewritable(out, c.file, parse_company);
     assign_missing_ids(c);
     for (auto& a : c.applications)
         sort_rounds(a);
     out.write(c.file, to_yaml(c));
 }
-
 void save(StagedFiles& out, const Contact& c) {
+    require_rewritable(out, c.file, parse_contact);
     out.write(c.file, to_yaml(c));
 }
 void save(StagedFiles& out, const Event& e) {
+    require_rewritable(out, e.file, parse_event);
     out.write(e.file, to_yaml(e));
 }
 void save(StagedFiles& out, const Lesson& l) {
+    require_rewritable(out, l.file, parse_lesson);
     out.write(l.file, to_yaml(l));
 }
 
