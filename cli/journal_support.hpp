@@ -36,6 +36,10 @@ std::string name_arg(const CommandLine& cl, const char* option, const char* what
 std::optional<std::string> text_opt(const CommandLine& cl, const char* option);
 std::vector<std::string> names_opt(const CommandLine& cl, const char* option, const char* what);
 
+// What the journal's last write recovered from an earlier crash, and what it
+// could not finish after its commit landed, on stderr.
+void print_journal_notes(const tracker::Journal& journal);
+
 // Prints the store's warnings on stderr, "hired: warning: ...".
 void print_warnings(const tracker::Store& store);
 void print_warnings(const tracker::Warnings& warnings);

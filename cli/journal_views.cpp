@@ -207,8 +207,7 @@ int undo(Context& ctx, const Args& args) {
     if (!cl.parse(args)) return 0;
     Journal journal(ctx.journal_dir());
     CommitInfo info = journal.undo();
-    for (const auto& r : journal.recovered)
-        std::cerr << "hired: note: recovered the journal: " << r << '\n';
+    print_journal_notes(journal);
     if (ctx.globals.json) {
         ctx.print_json({{"commit", info.id}, {"message", info.message}});
         return 0;

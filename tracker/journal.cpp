@@ -24,10 +24,17 @@ namespace {
 
 constexpr const char* format_file = "hired.yaml";
 constexpr const char* lock_file = "hired.lock";
-// The paths a change is about to write or remove, written (and flushed)
-// before the first of them and removed after the commit: after a crash,
-// recover() knows exactly which files to compare with HEAD.
+// A change is committed first and its files are written after: the commit
+// (its objects stored, main not yet moved) and the paths it is about to
+// write or remove are listed here, flushed, before main moves; the list is
+// removed once the files and the index are written. After a crash at any
+// instant, recover() finds either main still at the parent (the change did
+// not happen; no file was touched yet) or main at the listed commit (the
+// change happened; the files that are not written yet are written). So a
+// recovery never makes a commit of its own, and a command that failed
+// before main moved has changed nothing. See write_pending for the format.
 constexpr const char* pending_file = "hired-pending";
+constexpr const char* pending_header = "hired-pending 2";
 constexpr int format_version = 1;
 constexpr const char* format_text =
     "# The journal of hired (interviews, contacts, lessons, practice), a git repository.\n"
@@ -38,7 +45,7 @@ constexpr const char* create_message = "journal: created";
 using Staged = std::map<std::string, std::optional<std::string>>;
 
 std::string errno_text() {
-    return std::strerror(errno);
+    return hired::errno_text(errno);
 }
 
 void require_path(std::string_view rel) {
@@ -98,7 +105,7 @@ void remove_file(const fs::path& root, const std::string& rel) {
 void list_into(const fs::path& dir, const std::string& prefix, const std::string& ext,
                std::vector<std::string>& out) {
     DIR* d = ::opendir(dir.c_str());
-    if (!d) fail(Exit::env, "cannot list {}: {}", dir.string(), std::strerror(errno));
+    if (!d) fail(Exit::env, "cannot list {}: {}", dir.string(), errno_text());
     std::vector<std::string> folders;
     while (dirent* e = ::readdir(d)) {
         std::string_view name = e->d_name;
@@ -194,26 +201,28 @@ CommitInfo info_of(const git_commit* c) {
     return info;
 }
 
-// What one path of a change does to the index: its new blob, or removal.
+// What one path of a change does to the disk and the index: its new blob,
+// or removal; and what the disk held there before the change.
 struct Touch {
     std::string path;
-    std::optional<git_oid> id; // nullopt: removed
+    std::optional<git_oid> id;     // nullopt: removed
+    std::optional<git_oid> before; // nullopt: no file was there
 };
 
 // The work done under the lock, on one open repository.
 class Session {
 public:
-    Session(const fs::path& root, git_repository* repo)
-        : root_(root), gitdir_(root / ".git"), repo_(repo) {}
+    Session(const fs::path& root, git_repository* repo, std::vector<std::string>& warnings)
+        : root_(root), gitdir_(root / ".git"), repo_(repo), warnings_(warnings) {}
 
-    // Writes and commits staged (see Journal::change).
+    // Commits staged and writes its files (see Journal::change).
     std::optional<CommitInfo> apply(const std::string& message, const Staged& staged);
     std::vector<std::string> recover();
     // The first commit: hired.yaml (and whatever a journal copied without its
     // .git holds).
     void create();
     void check_format() const;
-    // Writes what staged says and moves main to target (see Journal::advance).
+    // Moves main to target and writes what staged says (see Journal::advance).
     CommitInfo move_to(const Staged& staged, const git_commit* target);
 
 private:
@@ -223,9 +232,15 @@ private:
         std::vector<Touch> touched;                                     // disk + index
         std::vector<std::pair<std::string, const std::string*>> commit; // nullptr: removal
     };
-    Plan plan(const Staged& staged, bool compare_disk) const;
-    std::optional<CommitInfo> commit(const std::string& message, Plan& plan);
-    void write_pending(const std::vector<Touch>& touched);
+    Plan plan(const Staged& staged) const;
+    // The commit's objects, stored and read back; main does not move. nullopt
+    // when the tree would not change.
+    std::optional<git_oid> build_commit(const std::string& message, Plan& plan);
+    // Lists the change, moves main from plan.head to target (unless it is
+    // there), writes the files and the index, and clears the list.
+    void land(const Plan& plan, const git_oid& target, const Staged& staged,
+              const std::string& reflog);
+    void write_pending(const git_oid& target, const std::vector<Touch>& touched);
     // The files of touched onto the disk: staged's content, or removed.
     void write_touched(const std::vector<Touch>& touched, const Staged& staged);
     void clear_pending();
@@ -234,9 +249,10 @@ private:
     const fs::path& root_;
     fs::path gitdir_;
     git_repository* repo_;
+    std::vector<std::string>& warnings_;
 };
 
-Session::Plan Session::plan(const Staged& staged, bool compare_disk) const {
+Session::Plan Session::plan(const Staged& staged) const {
     Plan p;
     p.head = git::head_commit(repo_);
     p.base = p.head ? git::commit_tree(p.head.get()) : git::empty_tree(repo_);
@@ -260,24 +276,27 @@ Session::Plan Session::plan(const Staged& staged, bool compare_disk) const {
                     fail(Exit::data, "cannot write {}: {} is a file", path, path.substr(0, pos));
             }
         }
+        std::optional<std::string> disk = read_regular(root_ / path);
+        std::optional<git_oid> before;
+        if (disk) before = git::blob_id(*disk);
         if (content) {
             git_oid id = git::blob_id(*content);
             bool same = old && git_oid_equal(git_tree_entry_id(old.get()), &id) &&
                         git_tree_entry_filemode(old.get()) == GIT_FILEMODE_BLOB;
             // Unchanged from HEAD; the disk is brought back too if it differs.
-            if (same && (!compare_disk || read_regular(root_ / path) == *content)) continue;
-            p.touched.push_back({path, id});
+            if (same && disk == *content) continue;
+            p.touched.push_back({path, id, before});
             if (!same) p.commit.emplace_back(path, &*content);
         } else {
             if (old) p.commit.emplace_back(path, nullptr);
-            if (old || (compare_disk && ::access((root_ / path).c_str(), F_OK) == 0))
-                p.touched.push_back({path, std::nullopt});
+            if (old || disk || ::access((root_ / path).c_str(), F_OK) == 0)
+                p.touched.push_back({path, std::nullopt, before});
         }
     }
     return p;
 }
 
-std::optional<CommitInfo> Session::commit(const std::string& message, Plan& p) {
+std::optional<git_oid> Session::build_commit(const std::string& message, Plan& p) {
     if (p.commit.empty()) return std::nullopt;
     std::string msg = commit_message(message);
     git_oid tree_id = git::updated_tree(repo_, p.base.get(), p.commit, "building the new tree");
@@ -288,13 +307,20 @@ std::optional<CommitInfo> Session::commit(const std::string& message, Plan& p) {
     git::Signature sig = git::default_signature(repo_);
     const git_commit* parents[] = {p.head.get()};
     git_oid commit_id;
-    // Objects are written before "HEAD" (refs/heads/main) moves, and only
-    // when it still names our parent: HEAD always names a complete commit.
-    git::check(git_commit_create(&commit_id, repo_, "HEAD", sig.get(), sig.get(), nullptr,
+    git::check(git_commit_create(&commit_id, repo_, nullptr, sig.get(), sig.get(), nullptr,
                                  msg.c_str(), tree.get(), p.head ? 1 : 0, parents),
-               "committing");
-    git::Commit c = git::lookup_commit(repo_, commit_id);
-    return info_of(c.get());
+               "storing the commit");
+    // main must never name an object that is not stored whole: read each new
+    // object back from the object database before main moves to it.
+    std::vector<git_oid> written = {commit_id, tree_id};
+    for (const auto& [path, content] : p.commit) {
+        if (content) written.push_back(git::blob_id(*content));
+        for (size_t pos = path.find('/'); pos != std::string::npos; pos = path.find('/', pos + 1))
+            if (git::TreeEntry e = git::entry_bypath(tree.get(), path.substr(0, pos)))
+                written.push_back(*git_tree_entry_id(e.get()));
+    }
+    git::require_stored(repo_, written);
+    return commit_id;
 }
 
 void Session::write_touched(const std::vector<Touch>& touched, const Staged& staged) {
@@ -310,10 +336,13 @@ void Session::write_touched(const std::vector<Touch>& touched, const Staged& sta
     write_files_atomic(files, 0600);
 }
 
-void Session::write_pending(const std::vector<Touch>& touched) {
-    std::string text;
+// The list: a header line, "commit <id>" (the commit main moves to), then
+// one line per path: "<new blob id or -> <blob id of the file before or -> <path>".
+void Session::write_pending(const git_oid& target, const std::vector<Touch>& touched) {
+    auto id_or_dash = [](const std::optional<git_oid>& id) { return id ? git::hex(*id) : "-"; };
+    std::string text = fmt::format("{}\ncommit {}\n", pending_header, git::hex(target));
     for (const auto& t : touched)
-        text += t.path + "\n";
+        text += fmt::format("{} {} {}\n", id_or_dash(t.id), id_or_dash(t.before), t.path);
     write_file_atomic(gitdir_ / pending_file, text, 0600);
 }
 
@@ -389,47 +418,132 @@ void Session::update_index(const std::vector<Touch>& touched) {
     git::check(git_index_write(index.get()), "writing the index");
 }
 
-std::optional<CommitInfo> Session::apply(const std::string& message, const Staged& staged) {
-    Plan p = plan(staged, true);
-    if (p.touched.empty()) return std::nullopt;
-    if (!p.commit.empty()) commit_message(message); // refuse a bad message before writing
-    write_pending(p.touched);
-    write_touched(p.touched, staged);
-    std::optional<CommitInfo> info = commit(message, p);
-    update_index(p.touched);
+void Session::land(const Plan& p, const git_oid& target, const Staged& staged,
+                   const std::string& reflog) {
+    try {
+        write_pending(target, p.touched);
+    } catch (const Error& e) {
+        throw Error(e.code(), fmt::format("{}; nothing was changed", e.what()));
+    }
+    bool moves = !p.head || !git_oid_equal(git_commit_id(p.head.get()), &target);
+    if (moves) {
+        try {
+            git::move_main(repo_, p.head ? git_commit_id(p.head.get()) : nullptr, target, reflog);
+        } catch (...) {
+            // Did it move all the same? Otherwise nothing happened: no file is
+            // written yet, and the list goes.
+            git::Commit now = git::head_commit(repo_);
+            if (!now || !git_oid_equal(git_commit_id(now.get()), &target)) {
+                clear_pending();
+                try {
+                    throw;
+                } catch (const Error& e) {
+                    throw Error(e.code(), fmt::format("{}; nothing was changed", e.what()));
+                }
+            }
+        }
+    }
+    // The change is recorded. Writing its files can still fail (a full disk):
+    // then the list stays, and the next command's recovery writes them.
+    try {
+        write_touched(p.touched, staged);
+    } catch (const Error& e) {
+        warnings_.push_back(fmt::format(
+            "the change is committed ({}), but its files could not all be written: {}; the next "
+            "hired command writes them",
+            git::hex(target).substr(0, 12), e.what()));
+        return;
+    }
+    try {
+        update_index(p.touched);
+    } catch (const Error& e) {
+        warnings_.push_back(
+            fmt::format("the change is committed and written, but git's index could "
+                        "not be updated: {}; the next hired command updates it",
+                        e.what()));
+        return;
+    }
     clear_pending();
-    return info;
+}
+
+std::optional<CommitInfo> Session::apply(const std::string& message, const Staged& staged) {
+    Plan p = plan(staged);
+    if (p.touched.empty()) return std::nullopt;
+    std::optional<git_oid> commit;
+    try {
+        commit = build_commit(message, p);
+    } catch (const Error& e) {
+        // Only objects nothing names were stored: the journal is as it was.
+        throw Error(e.code(), fmt::format("{}; nothing was changed", e.what()));
+    }
+    if (!commit) {
+        // Nothing to commit, but the disk differs from HEAD on a path the
+        // change wrote back as HEAD has it: bring the disk back.
+        if (!p.head) return std::nullopt;
+        land(p, *git_commit_id(p.head.get()), staged, "");
+        return std::nullopt;
+    }
+    land(p, *commit, staged, "commit: " + message.substr(0, message.find('\n')));
+    git::Commit c = git::lookup_commit(repo_, *commit);
+    return info_of(c.get());
 }
 
 std::vector<std::string> Session::recover() {
     std::vector<std::string> done;
-    // A crash while the pending list itself was being written.
+    // A crash while the list itself was being written, or while the commit's
+    // objects were (before the list): libgit2's temporary objects. We hold
+    // the journal's lock, so nobody else is writing them.
     remove_matching(gitdir_, [](const std::string& n) {
         return n.rfind(std::string(".") + pending_file + ".tmp-", 0) == 0;
     });
+    remove_matching(gitdir_ / "objects",
+                    [](const std::string& n) { return n.rfind("tmp_object", 0) == 0; });
     auto text = try_read_file(gitdir_ / pending_file);
     if (!text) return done;
 
-    std::vector<std::string> paths;
+    std::vector<std::string> lines;
     for (size_t start = 0; start < text->size();) {
         size_t end = text->find('\n', start);
         if (end == std::string::npos) end = text->size();
-        std::string line = text->substr(start, end - start);
-        if (!line.empty() && Journal::is_valid_path(line)) paths.push_back(line);
+        lines.push_back(text->substr(start, end - start));
         start = end + 1;
     }
 
-    // libgit2's lock files and temporary objects: we hold the journal's
-    // lock, so nobody else is writing them.
+    // libgit2's lock files, left by a crash while main or the index moved.
     for (const auto& lock : remove_stale_git_locks(gitdir_))
         done.push_back(fmt::format("removed a stale .git/{}", lock));
-    remove_matching(gitdir_ / "objects",
-                    [](const std::string& n) { return n.rfind("tmp_object", 0) == 0; });
+
+    // The list's paths, with what the change meant to write there.
+    std::optional<git_oid> target;
+    std::vector<Touch> touched;
+    bool readable = !lines.empty() && lines[0] == pending_header && lines.size() >= 2 &&
+                    lines[1].rfind("commit ", 0) == 0;
+    if (readable) {
+        git_oid id;
+        readable = git_oid_fromstr(&id, lines[1].c_str() + 7) == 0;
+        if (readable) target = id;
+    }
+    for (size_t i = readable ? 2 : 0; i < lines.size(); ++i) {
+        const std::string& line = lines[i];
+        if (!readable) { // an older hired's list: paths only
+            if (Journal::is_valid_path(line)) touched.push_back({line, std::nullopt, std::nullopt});
+            continue;
+        }
+        size_t a = line.find(' '), b = a == std::string::npos ? a : line.find(' ', a + 1);
+        if (b == std::string::npos || !Journal::is_valid_path(line.substr(b + 1))) continue;
+        auto parse_id = [](const std::string& s) -> std::optional<git_oid> {
+            git_oid id;
+            if (s == "-" || git_oid_fromstr(&id, s.c_str()) != 0) return std::nullopt;
+            return id;
+        };
+        touched.push_back({line.substr(b + 1), parse_id(line.substr(0, a)),
+                           parse_id(line.substr(a + 1, b - a - 1))});
+    }
 
     std::set<std::string> folders;
-    for (const auto& path : paths) {
-        size_t slash = path.rfind('/');
-        folders.insert(slash == std::string::npos ? "" : path.substr(0, slash));
+    for (const auto& t : touched) {
+        size_t slash = t.path.rfind('/');
+        folders.insert(slash == std::string::npos ? "" : t.path.substr(0, slash));
     }
     int temporaries = 0;
     for (const auto& folder : folders)
@@ -438,31 +552,57 @@ std::vector<std::string> Session::recover() {
         done.push_back(
             fmt::format("removed {} temporary file{}", temporaries, temporaries == 1 ? "" : "s"));
 
-    // The disk state of those paths is what the interrupted change wrote.
-    Staged staged;
-    for (const auto& path : paths)
-        staged[path] = read_regular(root_ / path);
-    if (git::head_commit(repo_)) {
-        Plan p = plan(staged, false);
-        size_t n = p.commit.size();
-        if (auto info = commit(
-                fmt::format("recover: uncommitted changes ({} file{})", n, n == 1 ? "" : "s"), p))
-            done.push_back(fmt::format("committed {} file{} written but not committed ({})", n,
-                                       n == 1 ? "" : "s", info->id.substr(0, 12)));
-    }
-    std::vector<Touch> touched;
-    for (const auto& [path, content] : staged) {
-        if (!content) {
-            touched.push_back({path, std::nullopt});
-            continue;
+    git::Commit head = git::head_commit(repo_);
+    bool happened = target && head && git_oid_equal(git_commit_id(head.get()), &*target);
+    if (!readable) {
+        // Written by an earlier version, which wrote files before committing:
+        // leave them as they are (any not committed show in `hired status`).
+        done.push_back("an interrupted change of an earlier hired: its files are left as they are");
+    } else if (!happened) {
+        // main never moved: the change did not happen, and no file was touched.
+        done.push_back("an interrupted change had not been committed; nothing of it was kept");
+    } else {
+        // The change happened: write what is not written yet, unless a file
+        // changed since (then it is left as it is, and said so).
+        git::Tree tree = git::commit_tree(head.get());
+        Staged want;
+        std::vector<Touch> finish;
+        for (const auto& t : touched) {
+            git::TreeEntry e = git::entry_bypath(tree.get(), t.path);
+            std::optional<git_oid> now_id;
+            if (e && git_tree_entry_type(e.get()) == GIT_OBJECT_BLOB)
+                now_id = *git_tree_entry_id(e.get());
+            std::optional<std::string> disk = read_regular(root_ / t.path);
+            std::optional<git_oid> disk_id;
+            if (disk) disk_id = git::blob_id(*disk);
+            auto same = [](const std::optional<git_oid>& x, const std::optional<git_oid>& y) {
+                return x.has_value() == y.has_value() && (!x || git_oid_equal(&*x, &*y));
+            };
+            if (same(disk_id, now_id)) {
+                finish.push_back({t.path, now_id, disk_id}); // written; the index may lag
+                continue;
+            }
+            if (!same(disk_id, t.before)) {
+                done.push_back(
+                    fmt::format("left {} as it is: it changed after the interruption", t.path));
+                continue;
+            }
+            want[t.path] =
+                now_id ? std::optional<std::string>(git::blob_text(repo_, *now_id)) : std::nullopt;
+            finish.push_back({t.path, now_id, disk_id});
         }
-        git_oid id;
-        // Usually already stored; a journal without a first commit has not.
-        git::check(git_blob_create_from_buffer(&id, repo_, content->data(), content->size()),
-                   fmt::format("storing {}", path));
-        touched.push_back({path, id});
+        std::vector<Touch> to_write;
+        for (const auto& t : finish)
+            if (want.count(t.path)) to_write.push_back(t);
+        write_touched(to_write, want);
+        update_index(finish);
+        if (!to_write.empty())
+            done.push_back(fmt::format("wrote {} file{} of the last change ({})", to_write.size(),
+                                       to_write.size() == 1 ? "" : "s",
+                                       git::hex(*target).substr(0, 12)));
+        else if (!finish.empty())
+            done.push_back("brought git's index up to date after an interrupted change");
     }
-    update_index(touched);
     clear_pending();
     if (done.empty()) done.push_back("finished an interrupted change");
     return done;
@@ -688,7 +828,8 @@ std::optional<CommitInfo> Journal::change(const std::string& message,
     use_git();
     WriteLock lock(dir_ / ".git" / lock_file, lock_timeout_ms);
     git::Repository repo = open_for_writing(dir_);
-    Session session(dir_, repo.get());
+    Session session(dir_, repo.get(), warnings);
+    warnings.clear();
     recovered = session.recover();
     if (!git::head_commit(repo.get())) session.create();
     session.check_format();
@@ -723,7 +864,8 @@ CommitInfo Journal::undo() {
     WriteLock lock(dir_ / ".git" / lock_file, lock_timeout_ms);
     git::Repository repo = git::open(dir_);
     if (!repo) fail(Exit::data, "nothing to undo");
-    Session session(dir_, repo.get());
+    Session session(dir_, repo.get(), warnings);
+    warnings.clear();
     recovered = session.recover();
     git::Commit head = git::head_commit(repo.get());
     if (!head || git_commit_parentcount(head.get()) == 0) fail(Exit::data, "nothing to undo");
@@ -749,30 +891,27 @@ std::vector<std::string> Journal::recover() {
     WriteLock lock(dir_ / ".git" / lock_file, lock_timeout_ms);
     git::Repository repo = git::open(dir_);
     if (!repo) return {};
-    return Session(dir_, repo.get()).recover();
+    return Session(dir_, repo.get(), warnings).recover();
 }
 
 namespace {
 
 CommitInfo Session::move_to(const Staged& staged, const git_commit* target) {
-    Plan p = plan(staged, true);
-    write_pending(p.touched);
-    write_touched(p.touched, staged);
-    // Only after every file is written, and only when main still names
-    // the commit the files were compared with.
-    git_reference* raw = nullptr;
-    if (p.head)
-        git::check(git_reference_create_matching(&raw, repo_, "refs/heads/main",
-                                                 git_commit_id(target), 1,
-                                                 git_commit_id(p.head.get()), "sync"),
-                   "moving main");
-    else
-        git::check(
-            git_reference_create(&raw, repo_, "refs/heads/main", git_commit_id(target), 0, "sync"),
-            "creating main");
-    git::Reference ref(raw);
-    update_index(p.touched);
-    clear_pending();
+    Plan p = plan(staged);
+    // A file edited by hand and not committed would be overwritten: refuse
+    // (sync commits hand edits before it merges, so this is a last guard).
+    for (const auto& t : p.touched) {
+        git::TreeEntry e = p.base ? git::entry_bypath(p.base.get(), t.path) : nullptr;
+        bool in_head = e && git_tree_entry_type(e.get()) == GIT_OBJECT_BLOB;
+        bool same =
+            t.before ? in_head && git_oid_equal(&*t.before, git_tree_entry_id(e.get())) : !in_head;
+        if (!same)
+            fail(Exit::data,
+                 "{} has changes that are not committed; nothing was changed (commit them with "
+                 "'hired edit {}', or undo them with 'git -C {} checkout -- {}')",
+                 (root_ / t.path).string(), t.path, root_.string(), t.path);
+    }
+    land(p, *git_commit_id(target), staged, "sync");
     return info_of(target);
 }
 
@@ -784,7 +923,8 @@ CommitInfo Journal::advance(const std::string& expected, const std::string& targ
     use_git();
     WriteLock lock(dir_ / ".git" / lock_file, lock_timeout_ms);
     git::Repository repo = open_for_writing(dir_);
-    Session session(dir_, repo.get());
+    Session session(dir_, repo.get(), warnings);
+    warnings.clear();
     recovered = session.recover();
     git::Commit head = git::head_commit(repo.get());
     std::string now = head ? git::hex(*git_commit_id(head.get())) : "";

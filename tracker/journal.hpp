@@ -88,6 +88,10 @@ public:
     // What the automatic recovery at the start of the last change() or undo()
     // did, one line each (empty when the journal needed nothing).
     std::vector<std::string> recovered;
+    // What the last change(), undo() or advance() could not finish after its
+    // commit landed (a full disk while writing its files): the change is
+    // recorded, and the next write's recovery finishes it. One line each.
+    std::vector<std::string> warnings;
 
     // True for a path that read/write/remove accept: relative, '/'-separated,
     // no empty, "." or ".." component, no ".git", only [A-Za-z0-9._/-] and

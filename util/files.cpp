@@ -16,11 +16,17 @@
 
 namespace hired {
 
+std::string errno_text(int e) {
+    if (e == ENOSPC) return "no space left on device";
+    if (e == EDQUOT) return "disk quota exceeded";
+    return std::strerror(e);
+}
+
 namespace {
 
-std::string errno_text(int e) { return std::strerror(e); }
-
-Exit errno_exit(int) { return Exit::env; }
+Exit errno_exit(int) {
+    return Exit::env;
+}
 
 class Fd {
 public:
@@ -92,8 +98,8 @@ fs::path folder_of(const fs::path& path) {
 // returns its name; nothing is left behind on failure.
 fs::path write_temporary(const fs::path& path, std::string_view data, unsigned mode, bool flush) {
     static std::atomic<unsigned> counter{0};
-    std::string tmp_name = fmt::format(".{}.tmp-{}-{}", path.filename().string(), ::getpid(),
-                                       counter.fetch_add(1));
+    std::string tmp_name =
+        fmt::format(".{}.tmp-{}-{}", path.filename().string(), ::getpid(), counter.fetch_add(1));
     fs::path tmp = folder_of(path) / tmp_name;
     Fd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode));
     if (fd.get() < 0)
@@ -146,7 +152,8 @@ void write_file_atomic(const fs::path& path, std::string_view data, unsigned mod
     fsync_folder(folder_of(path));
 }
 
-void write_files_atomic(const std::vector<std::pair<fs::path, std::string_view>>& files, unsigned mode) {
+void write_files_atomic(const std::vector<std::pair<fs::path, std::string_view>>& files,
+                        unsigned mode) {
     if (files.empty()) return;
     // Past a few files, two flushes of the whole file system cost less than
     // an fsync for each file and each folder (a sync's merge brings hundreds).
@@ -206,9 +213,15 @@ static fs::path xdg(const char* var, const char* fallback) {
     return home_dir() / fallback;
 }
 
-fs::path xdg_data_home() { return xdg("XDG_DATA_HOME", ".local/share"); }
-fs::path xdg_cache_home() { return xdg("XDG_CACHE_HOME", ".cache"); }
-fs::path xdg_state_home() { return xdg("XDG_STATE_HOME", ".local/state"); }
+fs::path xdg_data_home() {
+    return xdg("XDG_DATA_HOME", ".local/share");
+}
+fs::path xdg_cache_home() {
+    return xdg("XDG_CACHE_HOME", ".cache");
+}
+fs::path xdg_state_home() {
+    return xdg("XDG_STATE_HOME", ".local/state");
+}
 
 fs::path self_exe() {
     std::error_code ec;

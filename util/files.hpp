@@ -13,6 +13,10 @@ namespace hired {
 
 namespace fs = std::filesystem;
 
+// strerror(e), with a full disk worded one way everywhere hired reports it
+// ("no space left on device").
+std::string errno_text(int e);
+
 // Reads a whole file; throws Error(data) naming the path when it cannot.
 std::string read_file(const fs::path& path);
 // Reads a whole file, at most max_bytes; nullopt when it does not exist.

@@ -691,50 +691,83 @@ TEST_CASE("four processes writing at once lose nothing") {
     require_sound(dir);
 }
 
-TEST_CASE("recover() finishes a change interrupted between writing and committing") {
+TEST_CASE("recover() writes the files of a committed change, and drops one never committed") {
     TempDir tmp;
     fs::path dir = tmp.path / "j";
     Journal j(dir);
     write_one(j, "first", "companies/acme.yaml", "v1\n");
-    // What a crash after step 5 leaves: the new file on disk, a stale temp
-    // file, the pending list, and libgit2's index.lock.
-    spit(dir / "companies/acme.yaml", "v2\n");
-    spit(dir / "companies/new.yaml", "new\n");
-    spit(dir / "companies/.new.yaml.tmp-12345-0", "half");
-    spit(dir / ".git/hired-pending",
-         "companies/acme.yaml\ncompanies/new.yaml\ncompanies/gone.yaml\n");
+    std::string v1 = git(dir, "rev-parse HEAD:companies/acme.yaml");
+
+    // Killed after main moved, before the files were written: recovery
+    // writes them; no commit of its own.
+    write_one(j, "second", "companies/acme.yaml", "v2\n");
+    std::string head = git(dir, "rev-parse HEAD");
+    std::string v2 = git(dir, "rev-parse HEAD:companies/acme.yaml");
+    spit(dir / "companies/acme.yaml", "v1\n");
+    spit(dir / "companies/.acme.yaml.tmp-12345-0", "half");
     spit(dir / ".git/index.lock", "");
+    spit(dir / ".git/hired-pending", "hired-pending 2\ncommit " + head + "\n" + v2 + " " + v1 +
+                                         " companies/acme.yaml\n");
+    size_t before = commit_count(dir);
     auto done = j.recover();
     INFO(fmt::format("{}", fmt::join(done, "; ")));
-    REQUIRE(done.size() == 3);
-    REQUIRE(git(dir, "log -1 --format=%s") == "recover: uncommitted changes (2 files)");
-    REQUIRE(git(dir, "show HEAD:companies/acme.yaml") == "v2");
-    REQUIRE(git(dir, "show HEAD:companies/new.yaml") == "new");
-    REQUIRE_FALSE(fs::exists(dir / "companies/.new.yaml.tmp-12345-0"));
+    REQUIRE(done.size() == 3); // the lock, the temporary file, the file written
+    REQUIRE(done[2].find("wrote 1 file of the last change") == 0);
+    REQUIRE(commit_count(dir) == before);
+    REQUIRE(*j.read("companies/acme.yaml") == "v2\n");
+    REQUIRE_FALSE(fs::exists(dir / "companies/.acme.yaml.tmp-12345-0"));
     REQUIRE_FALSE(fs::exists(dir / ".git/index.lock"));
     REQUIRE_FALSE(fs::exists(dir / ".git/hired-pending"));
     require_sound(dir);
     REQUIRE(j.recover().empty()); // nothing more to do
 
-    // Committed but the index not yet updated: only the index is fixed.
-    write_one(j, "second", "companies/acme.yaml", "v3\n");
-    // The index entry as it was before the commit.
-    git(dir, "update-index --cacheinfo 100644,$(git -C " + quote(dir) +
-                 " rev-parse HEAD^:companies/acme.yaml),companies/acme.yaml");
-    REQUIRE(git(dir, "status --porcelain") != "");
-    spit(dir / ".git/hired-pending", "companies/acme.yaml\n");
-    size_t before = commit_count(dir);
-    REQUIRE_FALSE(j.recover().empty());
+    // Killed before main moved: the change did not happen, and nothing it
+    // would have written is kept or committed (its command never said it had).
+    spit(dir / ".git/hired-pending", "hired-pending 2\ncommit " + std::string(40, 'a') + "\n" +
+                                         std::string(40, 'b') + " " + v2 + " companies/acme.yaml\n" +
+                                         std::string(40, 'c') + " - companies/new.yaml\n");
+    done = j.recover();
+    REQUIRE(done.size() == 1);
+    REQUIRE(done[0].find("had not been committed") != std::string::npos);
     REQUIRE(commit_count(dir) == before);
+    REQUIRE(*j.read("companies/acme.yaml") == "v2\n");
+    REQUIRE_FALSE(j.read("companies/new.yaml"));
+    require_sound(dir);
+
+    // A file edited after the interruption is left as it is, and said so.
+    write_one(j, "third", "companies/acme.yaml", "v3\n");
+    head = git(dir, "rev-parse HEAD");
+    std::string v3 = git(dir, "rev-parse HEAD:companies/acme.yaml");
+    spit(dir / "companies/acme.yaml", "edited by hand\n");
+    spit(dir / ".git/hired-pending", "hired-pending 2\ncommit " + head + "\n" + v3 + " " + v2 +
+                                         " companies/acme.yaml\n");
+    done = j.recover();
+    REQUIRE(done.size() == 1);
+    REQUIRE(done[0] == "left companies/acme.yaml as it is: it changed after the interruption");
+    REQUIRE(*j.read("companies/acme.yaml") == "edited by hand\n");
+    spit(dir / "companies/acme.yaml", "v3\n");
+
+    // The list of an earlier hired (paths only, files written before the
+    // commit): the files are left as they are, never committed as a recovery.
+    spit(dir / "companies/acme.yaml", "v4\n");
+    spit(dir / ".git/hired-pending", "companies/acme.yaml\n");
+    before = commit_count(dir);
+    done = j.recover();
+    REQUIRE(done.back().find("earlier hired") != std::string::npos);
+    REQUIRE(commit_count(dir) == before);
+    REQUIRE(*j.read("companies/acme.yaml") == "v4\n");
+    spit(dir / "companies/acme.yaml", "v3\n");
     require_sound(dir);
 
     // change() recovers first and says what it did.
-    spit(dir / "companies/acme.yaml", "v4\n");
-    spit(dir / ".git/hired-pending", "companies/acme.yaml\n");
-    auto info = write_one(j, "third", "lessons/x.yaml", "x\n");
+    spit(dir / "companies/acme.yaml", "v2\n");
+    spit(dir / ".git/hired-pending", "hired-pending 2\ncommit " + head + "\n" + v3 + " " + v2 +
+                                         " companies/acme.yaml\n");
+    auto info = write_one(j, "fourth", "lessons/x.yaml", "x\n");
     REQUIRE(info);
     REQUIRE(j.recovered.size() == 1);
-    REQUIRE(git(dir, "log -2 --format=%s") == "third\nrecover: uncommitted changes (1 file)");
+    REQUIRE(*j.read("companies/acme.yaml") == "v3\n");
+    REQUIRE(git(dir, "log -2 --format=%s") == "fourth\nthird");
     require_sound(dir);
 }
 

@@ -189,8 +189,8 @@ Company sample_company() {
     r.outcome = Outcome::failed;
     r.rating = 2;
     r.thanked = d("2026-03-11");
-    r.interviewers = {{"Sam Park", "EM", "Sam Park", {}}, {"Kim", "", "", {}}};
-    r.questions = {{"Two sum # with a twist", "two-sum", {}}, {"yes", "", {}}};
+    r.interviewers = {{"Sam Park", "EM", "Sam Park", {}, {}}, {"Kim", "", "", {}, {}}};
+    r.questions = {{"Two sum # with a twist", "two-sum", {}, {}}, {"yes", "", {}, {}}};
     r.notes = "Went badly.\n🙃 next time\n";
     Lesson l;
     l.id = "cafe0001";
