@@ -92,6 +92,17 @@ void print_journal_notes(const Journal& journal) {
         std::cerr << "hired: warning: " << w << '\n';
 }
 
+void finish_interrupted_change(Context& ctx) {
+    try {
+        Journal journal(ctx.journal_dir());
+        if (!journal.finish_interrupted().empty() || !journal.warnings.empty())
+            print_journal_notes(journal);
+    } catch (const Error& e) {
+        std::cerr << "hired: warning: could not finish an interrupted journal change: " << e.what()
+                  << '\n';
+    }
+}
+
 void print_warnings(const Store& store) {
     print_warnings(store.warnings());
 }

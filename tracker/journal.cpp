@@ -894,6 +894,23 @@ std::vector<std::string> Journal::recover() {
     return Session(dir_, repo.get(), warnings).recover();
 }
 
+std::vector<std::string> Journal::finish_interrupted() {
+    struct stat st {};
+    if (::stat((dir_ / ".git" / pending_file).c_str(), &st) != 0) return {};
+    Writing writing(writing_);
+    use_git();
+    std::optional<WriteLock> lock;
+    try {
+        lock.emplace(dir_ / ".git" / lock_file, 0);
+    } catch (const Error&) {
+        return {}; // a writer is at work: the list is its own
+    }
+    git::Repository repo = git::open(dir_);
+    if (!repo) return {};
+    warnings.clear();
+    return recovered = Session(dir_, repo.get(), warnings).recover();
+}
+
 namespace {
 
 CommitInfo Session::move_to(const Staged& staged, const git_commit* target) {

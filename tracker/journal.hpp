@@ -77,6 +77,11 @@ public:
     // Brings a journal left by a crash back to a valid state; returns what it did
     // (empty when nothing was needed).
     std::vector<std::string> recover();
+    // What recover() does, only when a change was interrupted (one stat()
+    // otherwise) and only when no other process holds the lock (its change
+    // is the one in progress). For read commands, so that they read what
+    // the last change committed.
+    std::vector<std::string> finish_interrupted();
     // For sync: moves main from the commit expected (hex; "" while there is
     // none) to target, a commit already stored in the repository (a
     // fast-forward, or a merge sync built), under the lock: the files that
