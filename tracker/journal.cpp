@@ -2,6 +2,8 @@
 
 #include "git.hpp"
 #include "lock.hpp"
+#include "merge.hpp"
+#include "records.hpp"
 #include "util/error.hpp"
 #include "util/files.hpp"
 #include "util/yaml_doc.hpp"
@@ -187,6 +189,41 @@ std::string commit_message(const std::string& message) {
     return m + "\n";
 }
 
+// The name of this clone of the journal, for the "Hired-Machine:" trailer
+// of its commits: 16 random hex digits in .git/hired-machine, made on first
+// use (under the lock). Never committed, so each clone has its own.
+constexpr const char* machine_file = "hired-machine";
+
+std::string machine_id(const fs::path& gitdir) {
+    auto valid = [](const std::string& s) {
+        return s.size() == 16 && std::all_of(s.begin(), s.end(), [](char c) {
+                   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+               });
+    };
+    if (auto text = try_read_file(gitdir / machine_file)) {
+        std::string id = text->substr(0, text->find('\n'));
+        if (valid(id)) return id;
+    }
+    std::string id = new_id() + new_id();
+    write_file_atomic(gitdir / machine_file, id + "\n", 0600);
+    return id;
+}
+
+// A trailer's value in a commit message ("Hired-Undo: <id>"), else "".
+std::string trailer(const git_commit* c, std::string_view name) {
+    const char* m = git_commit_message(c);
+    std::string_view msg = m ? m : "";
+    std::string key = std::string(name) + ": ";
+    for (size_t pos = 0; pos < msg.size();) {
+        size_t end = msg.find('\n', pos);
+        if (end == std::string_view::npos) end = msg.size();
+        std::string_view line = msg.substr(pos, end - pos);
+        if (pos > 0 && line.starts_with(key)) return std::string(line.substr(key.size()));
+        pos = end + 1;
+    }
+    return "";
+}
+
 CommitInfo info_of(const git_commit* c) {
     CommitInfo info;
     info.id = git::hex(*git_commit_id(c));
@@ -215,8 +252,14 @@ public:
     Session(const fs::path& root, git_repository* repo, std::vector<std::string>& warnings)
         : root_(root), gitdir_(root / ".git"), repo_(repo), warnings_(warnings) {}
 
-    // Commits staged and writes its files (see Journal::change).
-    std::optional<CommitInfo> apply(const std::string& message, const Staged& staged);
+    // Commits staged and writes its files (see Journal::change). The commit
+    // message ends with the trailers (this clone's "Hired-Machine:" first).
+    std::optional<CommitInfo> apply(const std::string& message, const Staged& staged,
+                                    const std::vector<std::string>& trailers = {});
+    const std::string& machine() {
+        if (machine_.empty()) machine_ = machine_id(gitdir_);
+        return machine_;
+    }
     std::vector<std::string> recover();
     // The first commit: hired.yaml (and whatever a journal copied without its
     // .git holds).
@@ -235,7 +278,8 @@ private:
     Plan plan(const Staged& staged) const;
     // The commit's objects, stored and read back; main does not move. nullopt
     // when the tree would not change.
-    std::optional<git_oid> build_commit(const std::string& message, Plan& plan);
+    std::optional<git_oid> build_commit(const std::string& message,
+                                        const std::vector<std::string>& trailers, Plan& plan);
     // Lists the change, moves main from plan.head to target (unless it is
     // there), writes the files and the index, and clears the list.
     void land(const Plan& plan, const git_oid& target, const Staged& staged,
@@ -250,6 +294,7 @@ private:
     fs::path gitdir_;
     git_repository* repo_;
     std::vector<std::string>& warnings_;
+    std::string machine_;
 };
 
 Session::Plan Session::plan(const Staged& staged) const {
@@ -296,9 +341,12 @@ Session::Plan Session::plan(const Staged& staged) const {
     return p;
 }
 
-std::optional<git_oid> Session::build_commit(const std::string& message, Plan& p) {
+std::optional<git_oid> Session::build_commit(const std::string& message,
+                                             const std::vector<std::string>& trailers, Plan& p) {
     if (p.commit.empty()) return std::nullopt;
-    std::string msg = commit_message(message);
+    std::string msg = commit_message(message) + "\nHired-Machine: " + machine() + "\n";
+    for (const auto& t : trailers)
+        msg += t + "\n";
     git_oid tree_id = git::updated_tree(repo_, p.base.get(), p.commit, "building the new tree");
     if (git_oid_equal(&tree_id, git_tree_id(p.base.get()))) return std::nullopt;
     git_tree* raw_tree = nullptr;
@@ -466,12 +514,13 @@ void Session::land(const Plan& p, const git_oid& target, const Staged& staged,
     clear_pending();
 }
 
-std::optional<CommitInfo> Session::apply(const std::string& message, const Staged& staged) {
+std::optional<CommitInfo> Session::apply(const std::string& message, const Staged& staged,
+                                         const std::vector<std::string>& trailers) {
     Plan p = plan(staged);
     if (p.touched.empty()) return std::nullopt;
     std::optional<git_oid> commit;
     try {
-        commit = build_commit(message, p);
+        commit = build_commit(message, trailers, p);
     } catch (const Error& e) {
         // Only objects nothing names were stored: the journal is as it was.
         throw Error(e.code(), fmt::format("{}; nothing was changed", e.what()));
@@ -856,31 +905,241 @@ std::vector<CommitInfo> Journal::history(size_t n) const {
     return out;
 }
 
-CommitInfo Journal::undo() {
+namespace {
+
+git::Commit dup(const git_commit* c) {
+    git_commit* raw = nullptr;
+    git::check(git_commit_dup(&raw, const_cast<git_commit*>(c)), "reading history");
+    return git::Commit(raw);
+}
+
+git::Commit parent_of(const git_commit* c) {
+    git_commit* raw = nullptr;
+    git::check(git_commit_parent(&raw, c, 0), "reading history");
+    return git::Commit(raw);
+}
+
+// The content of path in tree, nullopt when it holds no file there.
+std::optional<std::string> content_at(git_repository* repo, const git_tree* tree,
+                                      const std::string& path) {
+    git::TreeEntry e = git::entry_bypath(tree, path);
+    if (!e || git_tree_entry_type(e.get()) != GIT_OBJECT_BLOB) return std::nullopt;
+    return git::blob_text(repo, *git_tree_entry_id(e.get()));
+}
+
+// The history as undo and redo see it: which changes are undone now (an
+// undo commit's target, unless the undo was itself taken back by a redo
+// that is not undone, and so on), over every commit HEAD descends from
+// (an undo made on another machine counts too).
+struct UndoWalk {
+    git_repository* repo;
+    const std::string& machine;
+    std::set<std::string> undone;
+
+    void collect(const git_commit* head) {
+        git_revwalk* raw = nullptr;
+        git::check(git_revwalk_new(&raw, repo), "reading history");
+        std::unique_ptr<git_revwalk, git::Deleter<git_revwalk_free>> walk(raw);
+        // Children before parents: an undo comes after its change, a redo after its undo.
+        git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL);
+        git::check(git_revwalk_push(walk.get(), git_commit_id(head)), "reading history");
+        git_oid id;
+        while (git_revwalk_next(&id, walk.get()) == 0) {
+            std::string hex = git::hex(id);
+            if (undone.count(hex)) continue;
+            git::Commit c = git::lookup_commit(repo, id);
+            if (std::string u = trailer(c.get(), "Hired-Undo"); !u.empty()) undone.insert(u);
+            if (std::string r = trailer(c.get(), "Hired-Redo"); !r.empty()) undone.insert(r);
+        }
+    }
+
+    // The changes a sync merge brought in (its other parents' commits that
+    // its first parent lacks), newest first, merges left out.
+    std::vector<CommitInfo> brought_by(const git_commit* merge) {
+        std::vector<CommitInfo> out;
+        git_revwalk* raw = nullptr;
+        git::check(git_revwalk_new(&raw, repo), "reading history");
+        std::unique_ptr<git_revwalk, git::Deleter<git_revwalk_free>> walk(raw);
+        git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+        for (unsigned i = 1; i < git_commit_parentcount(merge); ++i)
+            git::check(git_revwalk_push(walk.get(), git_commit_parent_id(merge, i)),
+                       "reading history");
+        git::check(git_revwalk_hide(walk.get(), git_commit_parent_id(merge, 0)), "reading history");
+        git_oid id;
+        while (git_revwalk_next(&id, walk.get()) == 0) {
+            if (undone.count(git::hex(id))) continue;
+            git::Commit c = git::lookup_commit(repo, id);
+            if (git_commit_parentcount(c.get()) == 1) out.push_back(info_of(c.get()));
+        }
+        return out;
+    }
+
+    bool foreign(const git_commit* c) const {
+        if (git_commit_parentcount(c) > 1) return true; // a sync merge
+        std::string m = trailer(c, "Hired-Machine");
+        return !m.empty() && m != machine;
+    }
+
+    // Calls visit(commit) along the first parents from c, newest first, for
+    // the commits whose effect stands; stops when visit says so or at the
+    // journal's first commit.
+    template <typename Visit> void walk(git::Commit c, Visit visit) {
+        while (c && git_commit_parentcount(c.get()) > 0) {
+            if (!undone.count(git::hex(*git_commit_id(c.get())))) {
+                if (!visit(c.get())) return;
+            }
+            c = parent_of(c.get());
+        }
+    }
+};
+
+} // namespace
+
+Journal::UndoResult Journal::undo(const std::string& commit) {
+    return revert_step(false, commit);
+}
+
+Journal::UndoResult Journal::redo() {
+    return revert_step(true, "");
+}
+
+Journal::UndoResult Journal::revert_step(bool redo, const std::string& named) {
+    const char* verb = redo ? "redo" : "undo";
     Writing writing(writing_);
     std::error_code ec;
-    if (!fs::exists(dir_ / ".git", ec)) fail(Exit::data, "nothing to undo");
+    if (!fs::exists(dir_ / ".git", ec)) fail(Exit::data, "nothing to {}", verb);
     use_git();
     WriteLock lock(dir_ / ".git" / lock_file, lock_timeout_ms);
     git::Repository repo = git::open(dir_);
-    if (!repo) fail(Exit::data, "nothing to undo");
+    if (!repo) fail(Exit::data, "nothing to {}", verb);
     Session session(dir_, repo.get(), warnings);
     warnings.clear();
     recovered = session.recover();
     git::Commit head = git::head_commit(repo.get());
-    if (!head || git_commit_parentcount(head.get()) == 0) fail(Exit::data, "nothing to undo");
+    if (!head || git_commit_parentcount(head.get()) == 0) fail(Exit::data, "nothing to {}", verb);
     session.check_format();
-    git_commit* raw_parent = nullptr;
-    git::check(git_commit_parent(&raw_parent, head.get(), 0), "reading HEAD's parent");
-    git::Commit parent(raw_parent);
-    git::Tree target = git::commit_tree(parent.get());
-    git::Tree current = git::commit_tree(head.get());
-    Staged staged;
-    revert_into(repo.get(), target.get(), current.get(), "", staged);
-    std::string message = "undo: " + info_of(head.get()).message;
-    auto info = session.apply(message, staged);
-    if (!info) fail(Exit::data, "nothing to undo: the last commit changed no files");
-    return *info;
+
+    UndoResult result;
+    UndoWalk history{repo.get(), session.machine(), {}};
+    history.collect(head.get());
+    git::Commit target;
+    if (!named.empty()) {
+        // One change, named by its id (or a prefix of at least 4 digits).
+        git_oid id;
+        git_commit* raw = nullptr;
+        bool hex = named.size() >= 4 && named.size() <= GIT_OID_HEXSZ &&
+                   std::all_of(named.begin(), named.end(),
+                               [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+        if (!hex || git_oid_fromstrn(&id, named.c_str(), named.size()) != 0 ||
+            git_commit_lookup_prefix(&raw, repo.get(), &id, named.size()) != 0)
+            fail(Exit::data, "no change '{}' in the journal (hired history lists them)", named);
+        target.reset(raw);
+        std::string full = git::hex(*git_commit_id(target.get()));
+        bool in_history = git_oid_equal(git_commit_id(target.get()), git_commit_id(head.get())) ||
+                          git_graph_descendant_of(repo.get(), git_commit_id(head.get()),
+                                                  git_commit_id(target.get())) == 1;
+        if (!in_history)
+            fail(Exit::data, "change {} is not in the journal's history (hired history lists it)",
+                 full.substr(0, 12));
+        if (history.undone.count(full))
+            fail(Exit::data, "change {} is undone already ('hired redo' brings it back)",
+                 full.substr(0, 12));
+        if (git_commit_parentcount(target.get()) == 0)
+            fail(Exit::data, "change {} created the journal; there is nothing before it",
+                 full.substr(0, 12));
+        if (git_commit_parentcount(target.get()) > 1)
+            fail(Exit::data,
+                 "change {} is a sync merge, which is not undone as a whole: undo the changes it "
+                 "brought one by one (hired history lists them)",
+                 full.substr(0, 12));
+    } else if (!redo) {
+        // The user's own latest change whose effect stands.
+        history.walk(dup(head.get()), [&](const git_commit* c) {
+            if (!trailer(c, "Hired-Undo").empty()) return true; // undo commits are not undone so
+            if (history.foreign(c)) {
+                if (git_commit_parentcount(c) > 1) {
+                    auto brought = history.brought_by(c);
+                    result.passed_over.insert(result.passed_over.end(), brought.begin(),
+                                              brought.end());
+                } else {
+                    result.passed_over.push_back(info_of(c));
+                }
+                return true;
+            }
+            target = dup(c);
+            return false;
+        });
+        if (!target) {
+            if (!result.passed_over.empty()) {
+                const CommitInfo& last = result.passed_over.front();
+                fail(Exit::data,
+                     "nothing of yours to undo: the last changes came from another machine (the "
+                     "newest: {} '{}'); to undo one of those, name it: hired undo {}",
+                     last.id.substr(0, 12), last.message, last.id.substr(0, 12));
+            }
+            fail(Exit::data, "nothing to undo");
+        }
+    } else {
+        // The latest undo that no change of the user's came after.
+        bool changed_since = false; // a change of the user's came after the undo
+        bool undo_behind = false;
+        history.walk(dup(head.get()), [&](const git_commit* c) {
+            if (!trailer(c, "Hired-Undo").empty()) {
+                if (changed_since)
+                    undo_behind = true;
+                else
+                    target = dup(c);
+                return false;
+            }
+            if (!trailer(c, "Hired-Redo").empty() || history.foreign(c)) return true;
+            changed_since = true;
+            return true;
+        });
+        if (!target)
+            fail(Exit::data, "{}",
+                 undo_behind ? "nothing to redo: the journal changed since the last undo"
+                             : "nothing to redo");
+    }
+
+    // The revert, three-way: what target changed, taken back from HEAD.
+    CommitInfo target_info = info_of(target.get());
+    git::Commit before = parent_of(target.get());
+    git::Tree before_tree = git::commit_tree(before.get());
+    git::Tree changed_tree = git::commit_tree(target.get());
+    git::Tree now_tree = git::commit_tree(head.get());
+    Staged diff, staged;
+    revert_into(repo.get(), before_tree.get(), changed_tree.get(), "", diff);
+    for (const auto& [path, was] : diff) {
+        std::optional<std::string> changed = content_at(repo.get(), changed_tree.get(), path);
+        std::optional<std::string> now = content_at(repo.get(), now_tree.get(), path);
+        FileMerge m = revert_file(path, changed, now, was);
+        result.kept.insert(result.kept.end(), m.conflicts.begin(), m.conflicts.end());
+        if (m.text != now) staged[path] = m.text;
+    }
+    std::string target_id = target_info.id;
+    std::string message;
+    std::vector<std::string> trailers;
+    if (redo) {
+        // An undo's message is "undo: <the change's>": say what comes back.
+        std::string what = target_info.message.rfind("undo: ", 0) == 0
+                               ? target_info.message.substr(6)
+                               : target_info.message;
+        message = "redo: " + what;
+        trailers.push_back("Hired-Redo: " + target_id);
+    } else {
+        message = "undo: " + target_info.message;
+        trailers.push_back("Hired-Undo: " + target_id);
+    }
+    auto info = session.apply(message, staged, trailers);
+    if (!info && !result.kept.empty())
+        fail(Exit::data, "cannot {} {} '{}': all it changed was changed again since ({})", verb,
+             target_id.substr(0, 12), target_info.message, result.kept.front());
+    if (!info)
+        fail(Exit::data, "nothing to {}: what {} '{}' changed has been changed back since", verb,
+             target_id.substr(0, 12), target_info.message);
+    result.commit = *info;
+    result.target = target_info;
+    return result;
 }
 
 std::vector<std::string> Journal::recover() {

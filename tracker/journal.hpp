@@ -72,8 +72,25 @@ public:
 
     // The last n commits, newest first (n = 0: all).
     std::vector<CommitInfo> history(size_t n) const;
-    // Reverts the last commit as a new commit ("undo: <its message>").
-    CommitInfo undo();
+    // undo(): takes back the user's own latest change that is not undone
+    // yet, as a new commit ("undo: <its message>"); repeated, it walks
+    // further back, never re-applying what it undid (redo() does that).
+    // "Own" means made on this clone of the journal: every commit carries a
+    // "Hired-Machine:" trailer naming the clone (.git/hired-machine, never
+    // synced); sync merges and changes that came from another machine are
+    // passed over (and listed), never undone by a plain undo. undo(COMMIT)
+    // takes back that one change (any but a merge). Undoing is a three-way
+    // revert: what came after the change (later edits, records another
+    // machine added) is kept and listed, never deleted.
+    struct UndoResult {
+        CommitInfo commit;                   // the new commit
+        CommitInfo target;                   // the change taken back (undo) or brought back (redo)
+        std::vector<std::string> kept;       // what changed since and was kept
+        std::vector<CommitInfo> passed_over; // newer changes from elsewhere, not undone
+    };
+    UndoResult undo(const std::string& commit = "");
+    // Takes back the latest undo that no change of the user's followed.
+    UndoResult redo();
     // Brings a journal left by a crash back to a valid state; returns what it did
     // (empty when nothing was needed).
     std::vector<std::string> recover();
@@ -105,6 +122,8 @@ public:
 
 private:
     void use_git() const; // creates git_ on first use
+    // Runs work on the open repository, under the lock, after recovery.
+    UndoResult revert_step(bool redo, const std::string& commit);
     fs::path dir_;
     mutable std::unique_ptr<git::Library> git_;
     bool writing_ = false; // inside change()/undo(): a nested one would wait for itself
