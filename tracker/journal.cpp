@@ -1193,7 +1193,8 @@ CommitInfo Session::move_to(const Staged& staged, const git_commit* target) {
 
 } // namespace
 
-CommitInfo Journal::advance(const std::string& expected, const std::string& target) {
+CommitInfo Journal::advance(const std::string& expected, const std::string& target,
+                            const Remerge& remerge) {
     Writing writing(writing_);
     prepare_folder(dir_);
     use_git();
@@ -1204,12 +1205,20 @@ CommitInfo Journal::advance(const std::string& expected, const std::string& targ
     recovered = session.recover();
     git::Commit head = git::head_commit(repo.get());
     std::string now = head ? git::hex(*git_commit_id(head.get())) : "";
-    if (now != expected)
-        fail(Exit::env, "the journal changed while syncing (main is now {}); run sync again",
-             now.empty() ? "empty" : now.substr(0, 12));
+    std::string to_hex = target;
+    if (now != expected) {
+        git_oid was;
+        bool moved_on = head && remerge && git_oid_fromstr(&was, expected.c_str()) == 0 &&
+                        git_graph_descendant_of(repo.get(), git_commit_id(head.get()), &was) == 1;
+        if (!moved_on)
+            fail(Exit::env, "the journal changed while syncing (main is now {}); run sync again",
+                 now.empty() ? "empty" : now.substr(0, 12));
+        to_hex = remerge(now, target);
+    }
     git_oid id;
-    if (git_oid_fromstr(&id, target.c_str()) != 0) fail(Exit::data, "bad commit id {}", target);
+    if (git_oid_fromstr(&id, to_hex.c_str()) != 0) fail(Exit::data, "bad commit id {}", to_hex);
     git::Commit to = git::lookup_commit(repo.get(), id);
+    git::require_stored(repo.get(), {id, *git_commit_tree_id(to.get())});
     git::Tree want = git::commit_tree(to.get());
     git::Tree have = head ? git::commit_tree(head.get()) : git::empty_tree(repo.get());
     Staged staged;

@@ -103,8 +103,14 @@ public:
     // none) to target, a commit already stored in the repository (a
     // fast-forward, or a merge sync built), under the lock: the files that
     // differ are written atomically, then the branch moves, then the index.
-    // Throws Error(Exit::env) when HEAD is no longer expected.
-    CommitInfo advance(const std::string& expected, const std::string& target);
+    // When main moved on since expected, by changes made while sync was at
+    // the network, remerge(head, target) (hex ids) gives the merge of the
+    // two, built under the lock, and main moves there instead: sync never
+    // fails because the user kept working. Without remerge, or when main
+    // moved otherwise (not a descendant of expected), Error(Exit::env).
+    using Remerge = std::function<std::string(const std::string& head, const std::string& target)>;
+    CommitInfo advance(const std::string& expected, const std::string& target,
+                       const Remerge& remerge = {});
 
     int lock_timeout_ms = 10000;
     // What the automatic recovery at the start of the last change() or undo()

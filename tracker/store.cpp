@@ -1,5 +1,6 @@
 #include "store.hpp"
 
+#include "attempts.hpp"
 #include "keep.hpp"
 
 #include "record_reader.hpp"
@@ -107,8 +108,10 @@ bool TextFilter::may_match(std::string_view text) const {
     while (at_lo != end || at_up != end) {
         const char* p = std::min(at_lo, at_up);
         if (matches_at(text, static_cast<size_t>(p - begin))) return true;
-        if (p == at_lo) at_lo = next(lo, p + 1);
-        else at_up = next(up, p + 1);
+        if (p == at_lo)
+            at_lo = next(lo, p + 1);
+        else
+            at_up = next(up, p + 1);
     }
     return false;
 }
@@ -337,6 +340,12 @@ Lesson parse_lesson(std::string_view text, const std::string& label, const std::
     return lesson_from(*yaml::parse(text, label), label, rel, w);
 }
 
+bool is_practice_file(std::string_view rel) {
+    std::string prefix = std::string(kPractice) + "/";
+    return rel.starts_with(prefix) && rel.ends_with(".yaml") &&
+           rel.find('/', prefix.size()) == std::string_view::npos;
+}
+
 void validate_file(std::string_view rel, std::string_view text, const std::string& label,
                    Warnings& w) {
     yaml::NodePtr doc = yaml::parse(text, label);
@@ -355,6 +364,7 @@ void validate_file(std::string_view rel, std::string_view text, const std::strin
         lesson_from(*doc, label, r, w);
         break;
     case RecordKind::other:
+        if (is_practice_file(rel)) practice_from(*doc, label, r, w);
         break;
     }
 }
@@ -597,7 +607,9 @@ const ParseMemo::Entry* ParseMemo::find(const std::string& rel, std::string_view
     return it != entries_.end() && it->second.text == text ? &it->second : nullptr;
 }
 
-void ParseMemo::keep(const std::string& rel, Entry entry) { entries_[rel] = std::move(entry); }
+void ParseMemo::keep(const std::string& rel, Entry entry) {
+    entries_[rel] = std::move(entry);
+}
 
 template <typename R, typename Parse> R Store::load(const std::string& rel, Parse parse) const {
     std::string label = files_.label(rel);

@@ -93,8 +93,10 @@ Event parse_event(std::string_view text, const std::string& label, const std::st
                   Warnings& w);
 Lesson parse_lesson(std::string_view text, const std::string& label, const std::string& rel,
                     Warnings& w);
-// Validates a file's text as what its path says it is (record files by
-// their schema, other .yaml files as YAML only). Throws Error(data).
+// practice/<id>.yaml: a practised problem's attempts (tracker/attempts.hpp).
+bool is_practice_file(std::string_view rel);
+// Validates a file's text as what its path says it is (record and practice
+// files by their schema, other .yaml files as YAML only). Throws Error(data).
 void validate_file(std::string_view rel, std::string_view text, const std::string& label,
                    Warnings& w);
 
