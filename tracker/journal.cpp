@@ -103,9 +103,10 @@ void remove_file(const fs::path& root, const std::string& rel) {
 }
 
 // Regular files and folders by the type readdir gives (no stat per entry
-// unless the file system leaves it unknown); symbolic links are skipped.
+// unless the file system leaves it unknown). Anything else (a symbolic link,
+// a FIFO, a socket, a device) goes into odd, whatever its name.
 void list_into(const fs::path& dir, const std::string& prefix, const std::string& ext,
-               std::vector<std::string>& out) {
+               std::vector<std::string>& out, std::vector<std::string>& odd) {
     DIR* d = ::opendir(dir.c_str());
     if (!d) fail(Exit::env, "cannot list {}: {}", dir.string(), errno_text());
     std::vector<std::string> folders;
@@ -120,24 +121,39 @@ void list_into(const fs::path& dir, const std::string& prefix, const std::string
         }
         if (type == DT_DIR)
             folders.emplace_back(name);
-        else if (type == DT_REG && name.size() >= ext.size() &&
+        else if (type != DT_REG)
+            odd.push_back(prefix + std::string(name));
+        else if (name.size() >= ext.size() &&
                  name.compare(name.size() - ext.size(), ext.size(), ext) == 0)
             out.push_back(prefix + std::string(name));
     }
     ::closedir(d);
     for (const auto& f : folders)
-        list_into(dir / f, prefix + f + "/", ext, out);
+        list_into(dir / f, prefix + f + "/", ext, out, odd);
+}
+
+// The files under folder (see Journal::list), and what is there that is not
+// a plain file or a folder.
+std::vector<std::string> list_files(const fs::path& root, const std::string& folder,
+                                    const std::string& ext, std::vector<std::string>& odd) {
+    std::vector<std::string> out;
+    fs::path base = folder.empty() ? root : root / folder;
+    struct stat st {};
+    if (::lstat(base.c_str(), &st) != 0) return out;
+    if (!S_ISDIR(st.st_mode)) {
+        if (!folder.empty()) odd.push_back(folder); // a linked folder, say
+        return out;
+    }
+    list_into(base, folder.empty() ? "" : folder + "/", ext, out, odd);
+    std::sort(out.begin(), out.end());
+    std::sort(odd.begin(), odd.end());
+    return out;
 }
 
 std::vector<std::string> list_files(const fs::path& root, const std::string& folder,
                                     const std::string& ext) {
-    std::vector<std::string> out;
-    fs::path base = folder.empty() ? root : root / folder;
-    std::error_code ec;
-    if (!fs::is_directory(base, ec)) return out;
-    list_into(base, folder.empty() ? "" : folder + "/", ext, out);
-    std::sort(out.begin(), out.end());
-    return out;
+    std::vector<std::string> odd;
+    return list_files(root, folder, ext, odd);
 }
 
 // True for write_file_atomic's temporary names: ".NAME.tmp-PID-N".
@@ -689,6 +705,11 @@ void Session::check_format() const {
 class StagedChange final : public Change {
 public:
     explicit StagedChange(const fs::path& root) : root_(root) {}
+    ~StagedChange() override {
+        if (root_fd_ >= 0) ::close(root_fd_);
+    }
+    StagedChange(const StagedChange&) = delete;
+    StagedChange& operator=(const StagedChange&) = delete;
     void write(const std::string& rel, const std::string& content) override {
         require_path(rel);
         staged_[rel] = content;
@@ -700,13 +721,19 @@ public:
     std::optional<std::string> read(const std::string& rel) const override {
         require_path(rel);
         if (auto it = staged_.find(rel); it != staged_.end()) return it->second;
-        return try_read_file(root_ / rel);
+        if (root_fd_ < 0) {
+            root_fd_ = ::open(root_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+            if (root_fd_ < 0)
+                fail(Exit::env, "cannot open the journal {}: {}", root_.string(), errno_text());
+        }
+        return read_plain_file(root_fd_, root_, rel);
     }
     const Staged& staged() const { return staged_; }
 
 private:
     const fs::path& root_;
     Staged staged_;
+    mutable int root_fd_ = -1;
 };
 
 // What undo writes: for each path that differs between current and target,
@@ -770,7 +797,9 @@ void revert_into(git_repository* repo, const git_tree* target, const git_tree* c
 
 Journal::Journal(fs::path dir) : dir_(std::move(dir)) {}
 
-Journal::~Journal() = default;
+Journal::~Journal() {
+    if (root_fd_ >= 0) ::close(root_fd_);
+}
 
 bool Journal::exists() const {
     return is_regular(dir_ / format_file);
@@ -778,12 +807,29 @@ bool Journal::exists() const {
 
 std::optional<std::string> Journal::read(const std::string& rel) const {
     require_path(rel);
-    return try_read_file(dir_ / rel);
+    if (root_fd_ < 0) {
+        root_fd_ = ::open(dir_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+        if (root_fd_ < 0) {
+            if (errno == ENOENT) return std::nullopt;
+            fail(Exit::env, "cannot open the journal {}: {}", dir_.string(), errno_text());
+        }
+    }
+    return read_plain_file(root_fd_, dir_, rel);
 }
 
-std::vector<std::string> Journal::list(const std::string& folder, const std::string& ext) const {
+std::vector<std::string> Journal::list(const std::string& folder, const std::string& ext,
+                                       bool strict) const {
     if (!folder.empty()) require_path(folder);
-    return list_files(dir_, folder, ext);
+    std::vector<std::string> odd;
+    auto out = list_files(dir_, folder, ext, odd);
+    if (strict && !odd.empty()) read(odd.front()); // refuses it, naming what it is
+    return out;
+}
+
+std::vector<std::string> Journal::odd_files() const {
+    std::vector<std::string> odd;
+    list_files(dir_, "", "", odd);
+    return odd;
 }
 
 bool Journal::is_valid_path(std::string_view rel) {

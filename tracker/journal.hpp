@@ -55,13 +55,20 @@ public:
     const fs::path& dir() const { return dir_; }
     bool exists() const; // a journal (hired.yaml) is there
 
-    // Plain reads, no libgit2.
+    // Plain reads, no libgit2. Only plain files are read: a symbolic link
+    // (also a linked folder on the way), a FIFO, a socket or a device is
+    // refused with Error(data) naming it, and nothing ever blocks.
     std::optional<std::string> read(const std::string& rel) const;
     // Files under folder, recursively, ending in ext (all files for ""), as
     // paths relative to the journal ("companies/acme.yaml"), sorted; hidden
     // names (starting with '.') are skipped. folder "" is the whole journal.
-    std::vector<std::string> list(const std::string& folder,
-                                  const std::string& ext = ".yaml") const;
+    // Anything under folder that is not a plain file or a folder is refused
+    // (Error(data) naming it), whatever its name.
+    // With strict false they are left out instead (check reports them itself).
+    std::vector<std::string> list(const std::string& folder, const std::string& ext = ".yaml",
+                                  bool strict = true) const;
+    // What is in the journal that is not a plain file or a folder (for check).
+    std::vector<std::string> odd_files() const;
 
     // Creates the journal when needed, takes the lock (waiting up to
     // lock_timeout_ms), recovers from an earlier crash, runs edit, writes
@@ -131,6 +138,7 @@ private:
     // Runs work on the open repository, under the lock, after recovery.
     UndoResult revert_step(bool redo, const std::string& commit);
     fs::path dir_;
+    mutable int root_fd_ = -1; // the journal folder, for reads that follow no link
     mutable std::unique_ptr<git::Library> git_;
     bool writing_ = false; // inside change()/undo(): a nested one would wait for itself
 };

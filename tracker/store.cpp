@@ -2,6 +2,7 @@
 
 #include "attempts.hpp"
 #include "keep.hpp"
+#include "layout.hpp"
 
 #include "record_reader.hpp"
 
@@ -92,8 +93,9 @@ bool TextFilter::matches_at(std::string_view text, size_t pos) const {
 
 bool TextFilter::may_match(std::string_view text) const {
     if (!usable_) return true;
-    if (text.find('\\') != std::string_view::npos || text.find('\0') != std::string_view::npos)
-        return true;
+    // A text outside the layout is parsed (and reported when broken), so
+    // that every command treats a broken file alike (tracker/layout.hpp).
+    if (!surely_plain(text)) return true;
     // Candidates: where the first character is, in either case (memchr is fast).
     char lo = words_[0][0];
     char up = static_cast<char>(std::toupper(static_cast<unsigned char>(lo)));
@@ -117,8 +119,7 @@ bool TextFilter::may_match(std::string_view text) const {
 }
 
 std::optional<std::string> TextFilter::folded(std::string_view text) {
-    if (text.find('\\') != std::string_view::npos || text.find('\0') != std::string_view::npos)
-        return std::nullopt;
+    if (!surely_plain(text)) return std::nullopt;
     std::string out(text);
     for (char& c : out)
         c = fold(c);
@@ -541,7 +542,7 @@ std::vector<std::string> JournalFiles::list(std::string_view folder) const {
 }
 
 std::vector<std::string> JournalFiles::list_all(std::string_view folder) const {
-    return journal_.list(std::string(folder), "");
+    return journal_.list(std::string(folder), "", false);
 }
 
 std::string JournalFiles::label(const std::string& rel) const {

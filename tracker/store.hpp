@@ -123,6 +123,9 @@ public:
     virtual std::vector<std::string> list_all(std::string_view folder) const = 0;
     // The path used in messages (the journal folder joined with rel).
     virtual std::string label(const std::string& rel) const = 0;
+    // What is there that is not a plain file or a folder (a symbolic link, a
+    // FIFO, ...): list_all leaves these out, every read refuses them.
+    virtual std::vector<std::string> odd_files() const { return {}; }
 };
 
 // The journal as it is on disk.
@@ -133,6 +136,7 @@ public:
     std::vector<std::string> list(std::string_view folder) const override;
     std::vector<std::string> list_all(std::string_view folder) const override;
     std::string label(const std::string& rel) const override;
+    std::vector<std::string> odd_files() const override { return journal_.odd_files(); }
 
 private:
     const Journal& journal_;
