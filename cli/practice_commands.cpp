@@ -433,8 +433,9 @@ int practice_run(Context& ctx, const Args& args) {
         ("jobs,j", po::value<int>()->value_name("N"), "run N cases at once (times are noisier)")
         ("sandbox", "run the solution in the sandbox too (bubblewrap: no network, home folder and "
                     "journal hidden; also: HIRED_SANDBOX=1)");
-    cl.epilog("Every program runs in a fresh temporary folder with a clean environment (PATH, HOME, locale and "
-              "what language runtimes read; no secrets). A third-party problem's checker runs in the sandbox.");
+    cl.epilog("Every program runs in a fresh temporary folder with a clean environment (PATH,\n"
+              "HOME, locale and what language runtimes read; no secrets). The checker of a\n"
+              "problem from outside the built-in bank runs in the sandbox.\n");
     cl.positional("id", 1).positional("file", 1);
     if (!cl.parse(args)) return 0;
     if (!cl.has("id")) cl.usage_error("which problem? Name one from 'hired practice list'");
@@ -487,7 +488,8 @@ int practice_run(Context& ctx, const Args& args) {
         if (cl.has("memory-limit")) o.memory_limit_mb = cl.get<int>("memory-limit");
         const char* always = std::getenv("HIRED_SANDBOX");
         o.containment = &containment;
-        o.sandbox_solution = cl.has("sandbox") || (always && *always && std::string_view(always) != "0");
+        o.sandbox_solution =
+            cl.has("sandbox") || (always && *always && std::string_view(always) != "0");
         o.sandbox_checker = is_third_party(p, ctx.builtin_problems());
         prepare_sandbox(containment, p, o);
         bool live = ctx.style.tty && !ctx.globals.json;

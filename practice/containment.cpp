@@ -56,10 +56,10 @@ bool is_secret(std::string_view name, std::string_view value) {
     const std::string n = upper(name);
     // Whole families: hired's own configuration, and tools whose variables
     // are about credentials or a way into another system.
-    if (starts_with_any(n, {"HIRED_", "GIT_", "SSH_", "GPG_", "GNUPG", "AWS_", "AZURE_", "GOOGLE_",
-                            "GCLOUD_", "CLOUDSDK_", "GITHUB_", "GITLAB_", "GH_", "DOCKER_",
-                            "KUBECONFIG", "VAULT_", "KRB5", "OP_SESSION", "GNOME_KEYRING",
-                            "SUDO_ASKPASS"}))
+    if (starts_with_any(n, {"HIRED_",  "GIT_",    "SSH_",       "GPG_",          "GNUPG",
+                            "AWS_",    "AZURE_",  "GOOGLE_",    "GCLOUD_",       "CLOUDSDK_",
+                            "GITHUB_", "GITLAB_", "GH_",        "DOCKER_",       "KUBECONFIG",
+                            "VAULT_",  "KRB5",    "OP_SESSION", "GNOME_KEYRING", "SUDO_ASKPASS"}))
         return true;
     // The desktop session's doors: its bus (keyring and all), the display
     // (a program on it can read keystrokes), the runtime folder with the
@@ -99,8 +99,7 @@ bool is_runtime_variable(std::string_view name) {
 
 namespace {
 
-template <typename Keep>
-std::vector<std::string> filtered(const char* const* env, Keep keep) {
+template <typename Keep> std::vector<std::string> filtered(const char* const* env, Keep keep) {
     std::vector<std::string> out;
     for (const char* const* e = env; e && *e; ++e) {
         std::string_view entry(*e);
@@ -258,7 +257,8 @@ bool under(const fs::path& p, const fs::path& base) {
 Sandbox::Sandbox(fs::path bwrap, const std::vector<fs::path>& hidden) : bwrap_(std::move(bwrap)) {
     std::vector<fs::path> wanted = {"/tmp", "/var/tmp", "/run", "/home", "/root", "/mnt", "/media"};
     wanted.push_back(home_dir());
-    if (const passwd* pw = ::getpwuid(::getuid()); pw && pw->pw_dir) wanted.emplace_back(pw->pw_dir);
+    if (const passwd* pw = ::getpwuid(::getuid()); pw && pw->pw_dir)
+        wanted.emplace_back(pw->pw_dir);
     for (const char* var : {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"})
         if (const char* v = std::getenv(var); v && *v) wanted.emplace_back(v);
     wanted.insert(wanted.end(), hidden.begin(), hidden.end());
@@ -282,10 +282,17 @@ std::vector<std::string> Sandbox::wrap(const std::vector<std::string>& argv, con
     // Everything is unshared (the network, process ids, IPC, the user and
     // host name); the program gets no capabilities even when hired runs as
     // root, dies with hired, and has no terminal to inject keystrokes into.
-    std::vector<std::string> out = {bwrap_.string(), "--unshare-all", "--die-with-parent",
-                                    "--new-session", "--cap-drop", "ALL",
-                                    "--ro-bind", "/", "/",
-                                    "--dev", "/dev", "--proc", "/proc"};
+    // An option and its arguments on one line.
+    // clang-format off
+    std::vector<std::string> out = {
+        bwrap_.string(),
+        "--unshare-all", "--die-with-parent", "--new-session",
+        "--cap-drop", "ALL",
+        "--ro-bind", "/", "/",
+        "--dev", "/dev",
+        "--proc", "/proc",
+    };
+    // clang-format on
     for (const fs::path& h : hidden_) {
         out.push_back("--tmpfs");
         out.push_back(h.string());
@@ -369,7 +376,8 @@ void Containment::probe() {
     }
     std::string why = r.outcome == Outcome::spawn_failed ? r.error : std::string(trim(r.errors));
     why = why.substr(0, why.find('\n'));
-    while (!why.empty() && (why.back() == '.' || why.back() == ' ')) why.pop_back();
+    while (!why.empty() && (why.back() == '.' || why.back() == ' '))
+        why.pop_back();
     if (why.empty()) why = fmt::format("exit code {}", r.exit_code);
     why_not_ = fmt::format("bubblewrap ({}) cannot run here ({})", bwrap.string(), why);
 }

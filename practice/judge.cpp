@@ -127,7 +127,8 @@ public:
         rep.memory_limit_mb = memory_mb_;
         rep.wall_limit_ms = static_cast<double>(wall_limit_for(time_ms_));
         rep.solution_sandboxed = sandbox_ && o_.sandbox_solution;
-        rep.checker_sandboxed = sandbox_ && o_.sandbox_checker && p_.checker == CheckerKind::program;
+        rep.checker_sandboxed =
+            sandbox_ && o_.sandbox_checker && p_.checker == CheckerKind::program;
         std::vector<const TestCase*> cases;
         for (const auto* c : p_.all_cases())
             if (o_.cases.empty() || std::find(o_.cases.begin(), o_.cases.end(), c->name) != o_.cases.end())
@@ -209,7 +210,8 @@ private:
         ws->expected = files / "expected";
         ws->actual = files / "actual";
         const bool cboxed = sandbox_ && o_.sandbox_checker;
-        ws->checker_env = cboxed ? containment_->sandboxed_program(cfolder) : containment_->program(cfolder);
+        ws->checker_env =
+            cboxed ? containment_->sandboxed_program(cfolder) : containment_->program(cfolder);
         std::vector<std::string> argv = checker_.argv;
         argv.insert(argv.end(), {ws->input.string(), ws->expected.string(), ws->actual.string()});
         RunRequest& c = ws->checker;
@@ -299,8 +301,9 @@ private:
                 cr.errors = r.errors;
                 break;
             }
-            Verdict v = p_.checker == CheckerKind::program ? run_checker(ws, expected, r.output)
-                                                           : check_output(p_.checker, expected, r.output, p_.tolerance);
+            Verdict v = p_.checker == CheckerKind::program
+                            ? run_checker(ws, expected, r.output)
+                            : check_output(p_.checker, expected, r.output, p_.tolerance);
             cr.verdict = v.accepted ? CaseVerdict::AC : CaseVerdict::WA;
             cr.detail = v.diff;
             break;

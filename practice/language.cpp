@@ -116,8 +116,9 @@ Step plan(const Language& lang, const fs::path& src, const fs::path& out, const 
         std::string cls = java_class(code);
         return {{"javac", "-encoding", "UTF-8", "-d", o, o + "/" + cls + ".java"},
                 // No perf data: the JVM would write it to /tmp, read-only in the sandbox.
-                {"java", "-Xss256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
-                 fmt::format("-Xmx{}m", std::max(16, memory_mb)), "-cp", o, cls},
+                {"java", "-Xss256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                 "-XX:-UsePerfData", fmt::format("-Xmx{}m", std::max(16, memory_mb)), "-cp", o,
+                 cls},
                 cls + ".java"};
     }
     if (lang.name == "python")
@@ -164,7 +165,8 @@ Compiled prepare(const fs::path& source, const Language& lang, int memory_mb, co
     result.program.argv = step.run;
     result.program.language = lang.name;
     // Interpreted code runs from its source; compiled code from its build.
-    const bool interpreted = lang.name == "python" || lang.name == "javascript" || lang.name == "sh";
+    const bool interpreted =
+        lang.name == "python" || lang.name == "javascript" || lang.name == "sh";
     result.program.files = {interpreted ? absolute_source : dir};
     if (fs::exists(dir / ".ok", ec)) {
         result.ok = true;

@@ -375,8 +375,8 @@ void collect_strays(bool tagged, StrayAccount* account = nullptr) {
             }
             await_zombie(pid);
             auto known = account->self_known->find(pid);
-            account->self_cpu_ms += process_cpu_ms(pid) -
-                                    (known != account->self_known->end() ? known->second : 0.0);
+            account->self_cpu_ms +=
+                process_cpu_ms(pid) - (known != account->self_known->end() ? known->second : 0.0);
             rusage ru{};
             while (::wait4(pid, nullptr, __WALL, &ru) < 0 && errno == EINTR) {
             }
@@ -623,7 +623,9 @@ struct EnvStorage {
     std::vector<char*> pointers;
 };
 
-std::string_view name_of(std::string_view entry) { return entry.substr(0, entry.find('=')); }
+std::string_view name_of(std::string_view entry) {
+    return entry.substr(0, entry.find('='));
+}
 
 // base with env_add entries replacing same-named ones (the last of several
 // same-named env_add entries wins).
@@ -759,11 +761,11 @@ private:
     dev_t wrapper_dev_ = 0;
     ino_t wrapper_ino_ = 0;
     pid_t program_ = 0;
-    int program_exit_ = -1;      // the status it passed to exit_group
-    double wrapper_cpu_ms_ = 0;  // the wrapper processes' own CPU time, read as they exit
+    int program_exit_ = -1;     // the status it passed to exit_group
+    double wrapper_cpu_ms_ = 0; // the wrapper processes' own CPU time, read as they exit
     std::unordered_map<pid_t, double> self_known_; // the wrapper processes read so far
-    double stray_cpu_ms_ = 0;    // the rusage of this run's strays (a sandbox's init)
-    double program_cpu_ms_ = 0;  // the program's CPU time, last sampled
+    double stray_cpu_ms_ = 0;   // the rusage of this run's strays (a sandbox's init)
+    double program_cpu_ms_ = 0; // the program's CPU time, last sampled
 };
 
 bool Supervision::start() {
@@ -778,8 +780,8 @@ bool Supervision::start() {
         struct stat st {};
         if (::stat(req_.wrapper.c_str(), &st) != 0) {
             res_.outcome = Outcome::spawn_failed;
-            res_.error = fmt::format("cannot run '{}': {}", req_.wrapper.string(),
-                                     errno_text(errno));
+            res_.error =
+                fmt::format("cannot run '{}': {}", req_.wrapper.string(), errno_text(errno));
             return false;
         }
         wrapped_ = true;
@@ -1140,8 +1142,10 @@ pid_t Supervision::find_program() const {
         for_each_pid(read_proc(path), [&](pid_t child) {
             if (found) return;
             int w = runs_wrapper(child);
-            if (w == 0) found = child;
-            else if (w == 1 && !wrapper) wrapper = child;
+            if (w == 0)
+                found = child;
+            else if (w == 1 && !wrapper)
+                wrapper = child;
         });
         if (found) return found;
         parent = wrapper;
@@ -1319,8 +1323,8 @@ void Supervision::report() {
         // stray of the run (the namespace's init, when the monitor did not
         // wait for it), along with the wrapper processes' own, which were
         // read one by one. A sample stands in when that is not all there is.
-        res_.cpu_ms = std::max(
-            {res_.cpu_ms + stray_cpu_ms_ - wrapper_cpu_ms_, program_cpu_ms_, 0.0});
+        res_.cpu_ms =
+            std::max({res_.cpu_ms + stray_cpu_ms_ - wrapper_cpu_ms_, program_cpu_ms_, 0.0});
         // ru_maxrss is the largest peak of any of them, the wrapper's
         // included: only a fallback when the hook saw nothing.
         if (!hooked_ && usage_.ru_maxrss > peak && usage_.ru_maxrss > self_hwm_kb())

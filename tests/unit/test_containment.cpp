@@ -94,12 +94,34 @@ const FakeEnvironment& user_environment() {
 } // namespace
 
 TEST_CASE("secrets are recognised by family, word and value", "[containment]") {
-    for (const char* name :
-         {"HIRED_GIT_TOKEN", "HIRED_JOURNAL", "GIT_DIR", "GIT_ASKPASS", "SSH_AUTH_SOCK", "AWS_PROFILE",
-          "GITHUB_ACTIONS", "GH_TOKEN", "FOO_SECRET", "foo_secret", "db_password", "MYSQL_PWD",
-          "DB_PASS", "OPENAI_API_KEY", "SIGNING_KEY", "NPM_AUTH", "https_proxy", "ALL_PROXY",
-          "DBUS_SESSION_BUS_ADDRESS", "XAUTHORITY", "DISPLAY", "XDG_RUNTIME_DIR", "KRB5CCNAME",
-          "DOCKER_HOST", "KUBECONFIG", "MyAppToken", "CREDENTIALS_FILE", "GOOGLE_APPLICATION_CREDENTIALS"}) {
+    for (const char* name : {"HIRED_GIT_TOKEN",
+                             "HIRED_JOURNAL",
+                             "GIT_DIR",
+                             "GIT_ASKPASS",
+                             "SSH_AUTH_SOCK",
+                             "AWS_PROFILE",
+                             "GITHUB_ACTIONS",
+                             "GH_TOKEN",
+                             "FOO_SECRET",
+                             "foo_secret",
+                             "db_password",
+                             "MYSQL_PWD",
+                             "DB_PASS",
+                             "OPENAI_API_KEY",
+                             "SIGNING_KEY",
+                             "NPM_AUTH",
+                             "https_proxy",
+                             "ALL_PROXY",
+                             "DBUS_SESSION_BUS_ADDRESS",
+                             "XAUTHORITY",
+                             "DISPLAY",
+                             "XDG_RUNTIME_DIR",
+                             "KRB5CCNAME",
+                             "DOCKER_HOST",
+                             "KUBECONFIG",
+                             "MyAppToken",
+                             "CREDENTIALS_FILE",
+                             "GOOGLE_APPLICATION_CREDENTIALS"}) {
         INFO(name);
         CHECK(is_secret(name, "x"));
     }
@@ -118,8 +140,8 @@ TEST_CASE("secrets are recognised by family, word and value", "[containment]") {
 TEST_CASE("a program under test keeps only what runtimes need, never a secret", "[containment]") {
     auto kept = names(program_environment(user_environment().get()));
     std::sort(kept.begin(), kept.end());
-    CHECK(kept == std::vector<std::string>{"HOME", "JAVA_HOME", "LANG", "LC_ALL", "PATH", "PYTHONPATH",
-                                           "TERM", "TZ", "USER"});
+    CHECK(kept == std::vector<std::string>{"HOME", "JAVA_HOME", "LANG", "LC_ALL", "PATH",
+                                           "PYTHONPATH", "TERM", "TZ", "USER"});
     // A runtime variable that holds a secret is dropped all the same.
     FakeEnvironment tricky({"PYTHON_KEYRING_TOKEN=abc", "PYTHONPATH=/lib"});
     CHECK(names(program_environment(tricky.get())) == std::vector<std::string>{"PYTHONPATH"});
@@ -127,7 +149,8 @@ TEST_CASE("a program under test keeps only what runtimes need, never a secret", 
 
 TEST_CASE("a compiler keeps everything but secrets", "[containment]") {
     auto kept = names(toolchain_environment(user_environment().get()));
-    for (const char* name : {"PATH", "HOME", "LANG", "EDITOR", "MONKEY", "MAKEFLAGS", "JAVA_HOME"}) {
+    for (const char* name :
+         {"PATH", "HOME", "LANG", "EDITOR", "MONKEY", "MAKEFLAGS", "JAVA_HOME"}) {
         INFO(name);
         CHECK(has(kept, name));
     }

@@ -585,7 +585,8 @@ void check_sandboxed_runs() {
 
     // A sleeper with a setsid daemon of its own: stopped at the wall limit,
     // and nothing of it is left.
-    RunRequest sleeper = boxed({"sh", "-c", "'" + h + "' daemon ./pids; exec '" + h + "' sleep"}, folder);
+    RunRequest sleeper =
+        boxed({"sh", "-c", "'" + h + "' daemon ./pids; exec '" + h + "' sleep"}, folder);
     sleeper.limits.wall_ms = 500;
     auto t0 = std::chrono::steady_clock::now();
     RunResult slept = run_process(sleeper);
@@ -605,7 +606,9 @@ TEST_CASE("a sandboxed run reports the program, not the sandbox", "[runner][sand
         WARN("skipped: bwrap is missing or cannot run here");
         return;
     }
-    SECTION("from the main thread") { check_sandboxed_runs(); }
+    SECTION("from the main thread") {
+        check_sandboxed_runs();
+    }
     SECTION("from a worker thread carrying the exit hook") {
         helper(); // built before: the worker starts processes through the runner only
         bool carried = false;
