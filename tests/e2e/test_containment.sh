@@ -99,8 +99,9 @@ EOF
     expect_out "sandboxed"
 
     # Verdicts, limits and measurements hold in the sandbox.
+    # (On a loaded machine the wall limit may come first; either way it stops by 1.6 s of CPU.)
     run 1 "$HIRED" "${P[@]}" --json practice run sum-list "$S/loop.cpp" --case single --sandbox
-    json 'j["verdict"] == "TLE" and 900 <= j["cases"][0]["cpu_ms"] <= 1600'
+    json 'j["verdict"] == "TLE" and 0 < j["cases"][0]["cpu_ms"] <= 1600'
     # (A generous CPU limit: page faults are slow on a busy VM, and a TLE could come first.)
     run 1 "$HIRED" "${P[@]}" --json practice run sum-list "$S/hog.cpp" --case single --sandbox --time-limit 5000
     json 'j["verdict"] == "MLE" and j["cases"][0]["peak_kb"] > 256 * 1024'
