@@ -5,6 +5,7 @@
 #include "table.hpp"
 
 #include "practice/bank.hpp"
+#include "practice/containment.hpp"
 #include "practice/judge.hpp"
 #include "practice/language.hpp"
 #include "practice/runner.hpp"
@@ -68,6 +69,14 @@ std::string format_ms(double ms) {
 std::string format_kb(int64_t kb) {
     if (kb < 10 * 1024) return fmt::format("{:.1f} MB", static_cast<double>(kb) / 1024);
     return fmt::format("{:.0f} MB", static_cast<double>(kb) / 1024);
+}
+
+// Finds the sandbox when judging needs one, and says once per command when
+// there is none.
+void prepare_sandbox(Containment& containment, const Problem& p, const JudgeOptions& o) {
+    if (!needs_sandbox(p, o)) return;
+    containment.sandbox();
+    if (auto w = containment.take_warning()) std::cerr << "hired: warning: " << *w << "\n";
 }
 
 std::string verdict_label(const Context& ctx, CaseVerdict v) {
@@ -335,6 +344,7 @@ json report_json(const Report& r, const std::string& language, const Program& pr
                 {"total", r.total},     {"cases", cases},                  {"language", language},
                 {"limits", {{"time_ms", r.time_limit_ms}, {"memory_mb", r.memory_limit_mb}, {"wall_ms", r.wall_limit_ms}}}};
     if (r.verdict == CaseVerdict::CE) out["compiler_output"] = r.compiler_output;
+    out["sandbox"] = {{"solution", r.solution_sandboxed}, {"checker", r.checker_sandboxed}};
     out["compile"] = {{"cached", prog.cached}, {"ms", prog.compile_ms}};
     return out;
 }
@@ -384,8 +394,9 @@ void print_report(const Context& ctx, const Problem& p, const Report& r, const s
             if (!c.errors.empty()) notes += "  stderr:\n" + indent_block(c.errors, "    ", 10);
         }
     }
-    out += fmt::format("{} — {} ({}{})\n", s.bold(p.id), file, prog.language,
-                       prog.cached ? ", cached build" : prog.compile_ms > 0 ? fmt::format(", compiled in {}", format_ms(prog.compile_ms)) : "");
+    out += fmt::format("{} — {} ({}{}{})\n", s.bold(p.id), file, prog.language,
+                       prog.cached ? ", cached build" : prog.compile_ms > 0 ? fmt::format(", compiled in {}", format_ms(prog.compile_ms)) : "",
+                       r.solution_sandboxed ? ", sandboxed" : "");
     out += t.render("  ");
     if (failures > kDetailed)
         notes += s.dim(fmt::format("… and {} more failing case{} (one at a time: hired practice run {} --case NAME)\n",
@@ -419,7 +430,12 @@ int practice_run(Context& ctx, const Args& args) {
         ("repeat", po::value<int>()->value_name("K"), "run each case K times; report the median and spread")
         ("time-limit", po::value<int>()->value_name("MS"), "CPU time limit per case (default: the problem's)")
         ("memory-limit", po::value<int>()->value_name("MB"), "memory limit per case (default: the problem's)")
-        ("jobs,j", po::value<int>()->value_name("N"), "run N cases at once (times are noisier)");
+        ("jobs,j", po::value<int>()->value_name("N"), "run N cases at once (times are noisier)")
+        ("sandbox", "run the solution in the sandbox too (bubblewrap: no network, home folder and "
+                    "journal hidden; also: HIRED_SANDBOX=1)");
+    cl.epilog("Every program runs in a fresh temporary folder with a clean environment (PATH,\n"
+              "HOME, locale and what language runtimes read; no secrets). The checker of a\n"
+              "problem from outside the built-in bank runs in the sandbox.\n");
     cl.positional("id", 1).positional("file", 1);
     if (!cl.parse(args)) return 0;
     if (!cl.has("id")) cl.usage_error("which problem? Name one from 'hired practice list'");
@@ -439,13 +455,13 @@ int practice_run(Context& ctx, const Args& args) {
     auto sess = load_session(p.id);
     int memory_mb = cl.has("memory-limit") ? cl.get<int>("memory-limit") : p.limits.memory_mb;
 
+    Containment containment({ctx.journal_dir()});
     Compiled compiled;
     std::string shown_file;
     if (cl.has("cmd")) {
         compiled.ok = true;
-        compiled.program.argv = split_command(cl.get<std::string>("cmd"));
+        compiled.program = command_program(cl.get<std::string>("cmd"), fs::current_path());
         if (compiled.program.argv.empty()) cl.usage_error("--cmd is empty");
-        compiled.program.language = "command";
         shown_file = cl.get<std::string>("cmd");
     } else {
         fs::path file = cl.has("file") ? fs::path(cl.get<std::string>("file")) : find_solution(p, sess);
@@ -470,6 +486,12 @@ int practice_run(Context& ctx, const Args& args) {
         o.jobs = jobs;
         if (cl.has("time-limit")) o.time_limit_ms = cl.get<int>("time-limit");
         if (cl.has("memory-limit")) o.memory_limit_mb = cl.get<int>("memory-limit");
+        const char* always = std::getenv("HIRED_SANDBOX");
+        o.containment = &containment;
+        o.sandbox_solution =
+            cl.has("sandbox") || (always && *always && std::string_view(always) != "0");
+        o.sandbox_checker = is_third_party(p, ctx.builtin_problems());
+        prepare_sandbox(containment, p, o);
         bool live = ctx.style.tty && !ctx.globals.json;
         if (live)
             o.progress = [&](const CaseResult& c, size_t done, size_t total) {
@@ -525,6 +547,8 @@ int practice_check(Context& ctx, const Args& args) {
     }
     int invalid = 0, failed = 0, refs = 0;
     json results = json::array();
+    Containment containment({ctx.journal_dir()});
+    const fs::path builtin = ctx.builtin_problems();
     for (const auto& f : files) {
         json jr = {{"file", f.string()}};
         Problem p;
@@ -563,6 +587,11 @@ int practice_check(Context& ctx, const Args& args) {
             else {
                 JudgeOptions o;
                 o.jobs = jobs;
+                // A problem from outside the built-in bank is someone else's
+                // code: its references and checker run in the sandbox.
+                o.containment = &containment;
+                o.sandbox_solution = o.sandbox_checker = is_third_party(p, builtin);
+                prepare_sandbox(containment, p, o);
                 r = judge(p, c.program, o);
             }
             js["verdict"] = to_string(r.verdict);

@@ -1,6 +1,7 @@
 #include "judge.hpp"
 
 #include "checker.hpp"
+#include "containment.hpp"
 #include "runner.hpp"
 #include "util/error.hpp"
 #include "util/files.hpp"
@@ -10,8 +11,11 @@
 #include <atomic>
 #include <csignal>
 #include <cstring>
+#include <memory>
 #include <mutex>
 #include <thread>
+
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace hired::practice {
@@ -63,17 +67,38 @@ Spread spread_of(std::vector<double> v) {
     return s;
 }
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string tmpl = (fs::temp_directory_path() / "hired-check-XXXXXX").string();
-        if (!::mkdtemp(tmpl.data())) fail(Exit::env, "cannot create a temporary folder: {}", std::strerror(errno));
-        path = tmpl;
+// A file for one case's checker, in a folder only this worker writes: no
+// fsync as for the journal's files. Made anew, whatever the last checker
+// did to the old one.
+void write_scratch(const fs::path& path, std::string_view data) {
+    ::unlink(path.c_str());
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) fail(Exit::env, "cannot write {}: {}", path.string(), std::strerror(errno));
+    size_t done = 0;
+    while (done < data.size()) {
+        ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            int err = errno;
+            ::close(fd);
+            fail(Exit::env, "cannot write {}: {}", path.string(), std::strerror(err));
+        }
+        done += static_cast<size_t>(n);
     }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
+    ::close(fd);
+}
+
+// What one worker runs its cases with, prepared once so that a case costs
+// no more than before: private folders, the environments that point into
+// them, and the requests (sandboxed or not) with everything but the input.
+struct Workspace {
+    RunFolder folder; // the solution's working folder
+    Environment env;
+    RunRequest solution;
+    std::optional<RunFolder> checker_folder, checker_files;
+    Environment checker_env;
+    RunRequest checker;
+    fs::path input, expected, actual; // in checker_files
 };
 
 class Judge {
@@ -81,6 +106,11 @@ public:
     Judge(const Problem& p, const Program& prog, const JudgeOptions& o) : p_(p), prog_(prog), o_(o) {
         time_ms_ = o.time_limit_ms.value_or(p.limits.time_ms);
         memory_mb_ = o.memory_limit_mb.value_or(p.limits.memory_mb);
+        containment_ = o.containment;
+        if (!containment_) containment_ = &own_containment_.emplace();
+        // Asked here, on the calling thread: finding the sandbox runs bwrap
+        // once, which a worker carrying the exit hook must not do otherwise.
+        if (o.containment && needs_sandbox(p, o)) sandbox_ = o.containment->sandbox();
         if (p.checker == CheckerKind::program) {
             const Language* lang = language_of(p.checker_program);
             if (!lang) fail(Exit::data, "{}: cannot tell how to run checker_program {}", p.file.string(), p.checker_program.string());
@@ -96,6 +126,9 @@ public:
         rep.time_limit_ms = time_ms_;
         rep.memory_limit_mb = memory_mb_;
         rep.wall_limit_ms = static_cast<double>(wall_limit_for(time_ms_));
+        rep.solution_sandboxed = sandbox_ && o_.sandbox_solution;
+        rep.checker_sandboxed =
+            sandbox_ && o_.sandbox_checker && p_.checker == CheckerKind::program;
         std::vector<const TestCase*> cases;
         for (const auto* c : p_.all_cases())
             if (o_.cases.empty() || std::find(o_.cases.begin(), o_.cases.end(), c->name) != o_.cases.end())
@@ -122,11 +155,13 @@ public:
             // carries the exit hook for all the runs it makes (and starts
             // processes through run_process only, as that requires).
             carry_exit_hook();
+            std::unique_ptr<Workspace> ws;
             for (;;) {
                 size_t i = next.fetch_add(1);
                 if (i >= cases.size()) return;
                 try {
-                    CaseResult r = run_case(*cases[i]);
+                    if (!ws) ws = make_workspace();
+                    CaseResult r = run_case(*cases[i], *ws);
                     std::lock_guard lock(m);
                     rep.cases[i] = std::move(r);
                     ++done;
@@ -153,29 +188,70 @@ public:
     }
 
 private:
-    CaseResult run_case(const TestCase& tc) {
+    std::unique_ptr<Workspace> make_workspace() const {
+        auto ws = std::make_unique<Workspace>();
+        const bool boxed = sandbox_ && o_.sandbox_solution;
+        const fs::path& folder = ws->folder.path();
+        ws->env = boxed ? containment_->sandboxed_program(folder) : containment_->program(folder);
+        RunRequest& r = ws->solution;
+        r.argv = boxed ? sandbox_->wrap(prog_.argv, folder, prog_.files) : prog_.argv;
+        if (boxed) r.wrapper = sandbox_->executable();
+        r.cwd = folder;
+        r.environment = &ws->env;
+        r.limits.cpu_ms = time_ms_;
+        r.limits.wall_ms = wall_limit_for(time_ms_);
+        r.limits.memory_kb = static_cast<int64_t>(memory_mb_) * 1024;
+        r.limits.output_bytes = static_cast<int64_t>(p_.limits.output_kb) * 1024;
+        if (p_.checker != CheckerKind::program) return ws;
+
+        const fs::path& cfolder = ws->checker_folder.emplace().path();
+        const fs::path& files = ws->checker_files.emplace().path();
+        ws->input = files / "input";
+        ws->expected = files / "expected";
+        ws->actual = files / "actual";
+        const bool cboxed = sandbox_ && o_.sandbox_checker;
+        ws->checker_env =
+            cboxed ? containment_->sandboxed_program(cfolder) : containment_->program(cfolder);
+        std::vector<std::string> argv = checker_.argv;
+        argv.insert(argv.end(), {ws->input.string(), ws->expected.string(), ws->actual.string()});
+        RunRequest& c = ws->checker;
+        if (cboxed) {
+            std::vector<fs::path> shown = checker_.files;
+            shown.push_back(files);
+            c.argv = sandbox_->wrap(argv, cfolder, shown);
+            c.wrapper = sandbox_->executable();
+        } else {
+            c.argv = std::move(argv);
+        }
+        c.cwd = cfolder;
+        c.environment = &ws->checker_env;
+        c.limits.cpu_ms = 10'000;
+        c.limits.wall_ms = 20'000;
+        c.limits.memory_kb = 1 << 20;
+        c.limits.output_bytes = 64 << 10;
+        return ws;
+    }
+
+    CaseResult run_case(const TestCase& tc, Workspace& ws) {
         CaseResult cr;
         cr.name = tc.name;
         cr.example = tc.example;
-        std::string input = tc.load_input();
+        RunRequest& req = ws.solution;
+        req.input = tc.load_input();
         std::string expected = tc.load_output();
-        RunRequest req;
-        req.argv = prog_.argv;
-        req.input = input;
-        req.limits.cpu_ms = time_ms_;
-        req.limits.wall_ms = wall_limit_for(time_ms_);
-        req.limits.memory_kb = static_cast<int64_t>(memory_mb_) * 1024;
-        req.limits.output_bytes = static_cast<int64_t>(p_.limits.output_kb) * 1024;
         std::vector<double> walls, cpus;
         int reps = std::max(1, o_.repeat);
         RunResult last;
         for (int k = 0; k < reps; ++k) {
             last = run_process(req);
+            // Every process of the run is gone by now: the next one starts
+            // in an empty folder.
+            ws.folder.clear();
             walls.push_back(last.wall_ms);
             cpus.push_back(last.cpu_ms);
             cr.peak_kb = std::max(cr.peak_kb, last.peak_kb);
             cr.runs = k + 1;
-            classify(cr, last, tc, input, expected);
+            classify(cr, last, tc, ws, expected);
             if (cr.verdict != CaseVerdict::AC) break; // repeating a failure tells nothing new
         }
         cr.wall = spread_of(walls);
@@ -185,7 +261,7 @@ private:
         return cr;
     }
 
-    void classify(CaseResult& cr, const RunResult& r, const TestCase& tc, const std::string& input,
+    void classify(CaseResult& cr, const RunResult& r, const TestCase& tc, Workspace& ws,
                   const std::string& expected) {
         // Only what the program did itself: our own SIGKILL at a limit is not its signal.
         cr.exit_code = r.outcome == Outcome::exited ? r.exit_code : -1;
@@ -225,8 +301,9 @@ private:
                 cr.errors = r.errors;
                 break;
             }
-            Verdict v = p_.checker == CheckerKind::program ? run_checker(input, expected, r.output)
-                                                           : check_output(p_.checker, expected, r.output, p_.tolerance);
+            Verdict v = p_.checker == CheckerKind::program
+                            ? run_checker(ws, expected, r.output)
+                            : check_output(p_.checker, expected, r.output, p_.tolerance);
             cr.verdict = v.accepted ? CaseVerdict::AC : CaseVerdict::WA;
             cr.detail = v.diff;
             break;
@@ -234,21 +311,12 @@ private:
         if (cr.verdict != CaseVerdict::AC) cr.hint = tc.hint;
     }
 
-    Verdict run_checker(const std::string& input, const std::string& expected, const std::string& actual) {
-        TempDir tmp;
-        write_file_atomic(tmp.path / "input", input);
-        write_file_atomic(tmp.path / "expected", expected);
-        write_file_atomic(tmp.path / "actual", actual);
-        RunRequest req;
-        req.argv = checker_.argv;
-        req.argv.push_back((tmp.path / "input").string());
-        req.argv.push_back((tmp.path / "expected").string());
-        req.argv.push_back((tmp.path / "actual").string());
-        req.limits.cpu_ms = 10'000;
-        req.limits.wall_ms = 20'000;
-        req.limits.memory_kb = 1 << 20;
-        req.limits.output_bytes = 64 << 10;
-        RunResult r = run_process(req);
+    Verdict run_checker(Workspace& ws, const std::string& expected, const std::string& actual) {
+        write_scratch(ws.input, ws.solution.input);
+        write_scratch(ws.expected, expected);
+        write_scratch(ws.actual, actual);
+        RunResult r = run_process(ws.checker);
+        ws.checker_folder->clear();
         if (r.outcome == Outcome::exited && r.exit_code == 0) return {true, {}};
         if (r.outcome == Outcome::exited) { // any non-zero exit: not accepted
             std::string why = std::string(trim(r.output + r.errors));
@@ -267,9 +335,17 @@ private:
     const JudgeOptions& o_;
     int time_ms_ = 2000, memory_mb_ = 256;
     Program checker_;
+    std::optional<Containment> own_containment_;
+    Containment* containment_ = nullptr;
+    const Sandbox* sandbox_ = nullptr; // null: no sandbox wanted, or none here
 };
 
 } // namespace
+
+bool needs_sandbox(const Problem& problem, const JudgeOptions& options) {
+    return options.sandbox_solution ||
+           (options.sandbox_checker && problem.checker == CheckerKind::program);
+}
 
 Report judge(const Problem& problem, const Program& program, const JudgeOptions& options) {
     return Judge(problem, program, options).run();

@@ -1,5 +1,6 @@
 #include "language.hpp"
 
+#include "containment.hpp"
 #include "runner.hpp"
 #include "util/error.hpp"
 #include "util/files.hpp"
@@ -12,6 +13,8 @@
 #include <chrono>
 #include <cctype>
 #include <string_view>
+
+extern char** environ;
 
 namespace hired::practice {
 
@@ -112,8 +115,10 @@ Step plan(const Language& lang, const fs::path& src, const fs::path& out, const 
     if (lang.name == "java") {
         std::string cls = java_class(code);
         return {{"javac", "-encoding", "UTF-8", "-d", o, o + "/" + cls + ".java"},
-                {"java", "-Xss256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", fmt::format("-Xmx{}m", std::max(16, memory_mb)),
-                 "-cp", o, cls},
+                // No perf data: the JVM would write it to /tmp, read-only in the sandbox.
+                {"java", "-Xss256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                 "-XX:-UsePerfData", fmt::format("-Xmx{}m", std::max(16, memory_mb)), "-cp", o,
+                 cls},
                 cls + ".java"};
     }
     if (lang.name == "python")
@@ -140,11 +145,13 @@ Compiled prepare(const fs::path& source, const Language& lang, int memory_mb, co
     std::string code = read_file(source);
     Compiled result;
     Step probe = plan(lang, source, "@", code, memory_mb);
+    const fs::path absolute_source = fs::absolute(source).lexically_normal();
     if (probe.compile.empty()) {
         result.ok = true;
         result.program.argv = plan(lang, source, "", code, memory_mb).run;
         result.program.language = lang.name;
         result.program.cached = true;
+        result.program.files = {absolute_source};
         return result;
     }
     // The key covers what is compiled and how, not where the source lives
@@ -157,6 +164,10 @@ Compiled prepare(const fs::path& source, const Language& lang, int memory_mb, co
     Step step = plan(lang, source, dir, code, memory_mb);
     result.program.argv = step.run;
     result.program.language = lang.name;
+    // Interpreted code runs from its source; compiled code from its build.
+    const bool interpreted =
+        lang.name == "python" || lang.name == "javascript" || lang.name == "sh";
+    result.program.files = {interpreted ? absolute_source : dir};
     if (fs::exists(dir / ".ok", ec)) {
         result.ok = true;
         result.program.cached = true;
@@ -171,8 +182,11 @@ Compiled prepare(const fs::path& source, const Language& lang, int memory_mb, co
     Step build = plan(lang, source, tmp, code, memory_mb);
     if (!build.copy_as.empty()) write_file_atomic(tmp / build.copy_as, code);
 
+    static const Environment toolchain(toolchain_environment(environ));
     RunRequest req;
     req.argv = build.compile;
+    req.cwd = tmp;
+    req.environment = &toolchain;
     req.limits.cpu_ms = 120'000;
     req.limits.wall_ms = 180'000;
     req.limits.memory_kb = 8ll << 20;
@@ -206,6 +220,29 @@ Compiled prepare(const fs::path& source, const Language& lang, int memory_mb, co
     }
     result.ok = true;
     return result;
+}
+
+Program command_program(std::string_view line, const fs::path& cwd) {
+    Program p;
+    p.argv = split_command(line);
+    p.language = "command";
+    for (size_t i = 0; i < p.argv.size(); ++i) {
+        std::string& word = p.argv[i];
+        if (word.empty() || word[0] == '-') continue;
+        fs::path path(word);
+        if (path.is_relative()) {
+            std::error_code ec;
+            fs::path here = (cwd / path).lexically_normal();
+            // The command itself is looked up in PATH unless it has a '/'.
+            if (i == 0 && word.find('/') == std::string::npos) continue;
+            if (!fs::exists(here, ec)) continue;
+            word = here.string();
+            path = here;
+        }
+        std::error_code ec;
+        if (fs::exists(path, ec)) p.files.push_back(path);
+    }
+    return p;
 }
 
 } // namespace hired::practice
