@@ -19,6 +19,7 @@
 // exits with status 97 after saying so on stderr (hired reports CE).
 #pragma once
 
+#include "language.hpp"
 #include "problem.hpp"
 
 #include <optional>
@@ -42,6 +43,14 @@ struct HarnessFiles {
     std::string user_file; // the name the user's source takes in the build folder
 };
 HarnessFiles generate_harness(const Problem& p, std::string_view language);
+
+// Compiles (or syntax-checks) the user's source together with the problem's
+// harness in a build folder of the compile cache, keyed by the harness (so
+// the signature), the source and the compiler's identity. A compile error,
+// or a C++ harness that does not find the function, is !ok with the
+// compiler's output (the function's absence said first).
+Compiled prepare_harness(const Problem& p, const fs::path& source, const Language& lang, int memory_mb,
+                         const fs::path& cache_root);
 
 // The exit status of a harness that did not find the user's function.
 constexpr int kHarnessMissing = 97;

@@ -53,6 +53,9 @@ struct JudgeOptions {
     // Run the program judged (the solution), or the problem's checker
     // program, in the sandbox, when the containment has one.
     bool sandbox_solution = false, sandbox_checker = false;
+    // Function and class problems: all cases in one harness process (each
+    // timed inside it), cases it cannot attribute run again one per process.
+    bool batch = false;
     // Called as each case finishes (from worker threads, one at a time).
     std::function<void(const CaseResult&, size_t done, size_t total)> progress;
 };

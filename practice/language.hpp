@@ -57,6 +57,16 @@ Compiled prepare(const fs::path& source, const Language& lang, int memory_mb,
 // relative command with a '/'.
 Program command_program(std::string_view line, const fs::path& cwd);
 
+// What the compile cache keys a build by, besides the source: the tool's
+// resolved path, size and modification time (as ccache's default check), so
+// that an upgraded compiler never runs a stale build. "" when not found.
+std::string compiler_identity(std::string_view tool);
+
+// The Python interpreter programs run with: python3 from PATH, or, when that
+// is a script (a pyenv or asdf shim, whose start-up would cost every case a
+// few hundred milliseconds of CPU), the interpreter it starts, asked once.
+std::string python_interpreter();
+
 // The default cache root: $XDG_CACHE_HOME/hired/build.
 fs::path default_cache_root();
 

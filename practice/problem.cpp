@@ -39,13 +39,13 @@ const char* to_string(CheckerKind c) {
     return "?";
 }
 
-const char* to_string(Style s) {
+const char* to_string(ProblemStyle s) {
     switch (s) {
-    case Style::stdin_:
+    case ProblemStyle::stdin_:
         return "stdin";
-    case Style::function:
+    case ProblemStyle::function:
         return "function";
-    case Style::class_:
+    case ProblemStyle::class_:
         return "class";
     }
     return "?";
@@ -215,7 +215,7 @@ Signature load_signature(Problem& p, Fields& top) {
     const Node* n = top.get("signature");
     if (!n) top.error_here(fmt::format("a {} problem needs a 'signature'", to_string(p.style)));
     Signature sig;
-    if (p.style == Style::function) {
+    if (p.style == ProblemStyle::function) {
         sig.function = load_method(top, *n, "function", "the signature");
         return sig;
     }
@@ -370,8 +370,8 @@ TestCase load_call_case_node(Problem& p, const Node& n, const std::string& file,
         if (const Node* k = n.find(stdin_key))
             f.error_at(*k, fmt::format("a {} problem's case gives {} and expect, not '{}'",
                                        to_string(p.style),
-                                       p.style == Style::function ? "args" : "calls", stdin_key));
-    bool function = p.style == Style::function;
+                                       p.style == ProblemStyle::function ? "args" : "calls", stdin_key));
+    bool function = p.style == ProblemStyle::function;
     const char* given = function ? "args" : "calls";
     const Node* inline_in = f.get(given);
     const Node* in_file = f.get("args_file");
@@ -422,7 +422,7 @@ TestCase load_call_case_node(Problem& p, const Node& n, const std::string& file,
 }
 
 TestCase load_case(Problem& p, const Node& n, const std::string& file, bool example, size_t index) {
-    if (p.style != Style::stdin_) return load_call_case_node(p, n, file, example, index);
+    if (p.style != ProblemStyle::stdin_) return load_call_case_node(p, n, file, example, index);
     Fields f(n, file, example ? "an example" : "a test");
     TestCase c;
     c.example = example;
@@ -572,16 +572,16 @@ Problem load_problem(const fs::path& file) {
     if (const Node* st = f.get("style")) {
         std::string v = yaml::as_string(*st, name, "style");
         if (v == "stdin")
-            p.style = Style::stdin_;
+            p.style = ProblemStyle::stdin_;
         else if (v == "function")
-            p.style = Style::function;
+            p.style = ProblemStyle::function;
         else if (v == "class")
-            p.style = Style::class_;
+            p.style = ProblemStyle::class_;
         else
             f.error_at(*st, fmt::format("'style' must be stdin, function or class, not '{}'",
                                         printable(v)));
     }
-    if (p.style != Style::stdin_) {
+    if (p.style != ProblemStyle::stdin_) {
         p.signature = load_signature(p, f);
         for (const char* stdin_key :
              {"checker", "checker_program", "input_format", "output_format"})
@@ -699,7 +699,7 @@ CallCase load_call_case(const Problem& p, const TestCase& c) {
     if (!c.args_file.empty()) {
         std::string file = c.args_file.string();
         nlohmann::json j = read_json(c.args_file);
-        if (p.style == Style::function) {
+        if (p.style == ProblemStyle::function) {
             std::vector<std::string> names;
             for (const auto& q : sig.function.params)
                 names.push_back(q.name);
@@ -746,7 +746,7 @@ CallCase load_call_case(const Problem& p, const TestCase& c) {
     if (!c.expect_file.empty()) {
         std::string file = c.expect_file.string();
         nlohmann::json j = read_json(c.expect_file);
-        if (p.style == Style::function) {
+        if (p.style == ProblemStyle::function) {
             out.expect = value_from_json(j, sig.function.returns, file, "");
         } else {
             if (!j.is_array() || j.size() != out.calls.size())

@@ -24,8 +24,8 @@ std::optional<Difficulty> parse_difficulty(std::string_view s);
 
 // The interview form (style: function | class): the user writes a function
 // or a class, and hired's harness calls it (practice/harness.hpp).
-enum class Style { stdin_, function, class_ };
-const char* to_string(Style s);
+enum class ProblemStyle { stdin_, function, class_ };
+const char* to_string(ProblemStyle s);
 
 struct Param {
     std::string name;
@@ -91,7 +91,7 @@ struct Warning {
 struct Problem {
     fs::path file; // the .yaml it came from
     std::string id, title;
-    Style style = Style::stdin_;
+    ProblemStyle style = ProblemStyle::stdin_;
     Signature signature; // function and class problems
     Compare compare = Compare::exact;
     Difficulty difficulty = Difficulty::easy;

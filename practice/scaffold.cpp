@@ -33,7 +33,9 @@ std::string yaml_text(const std::string& text, const std::string& indent) {
         if (!line.empty() && (line.back() == ' ')) block = false;
     for (unsigned char c : text)
         if (c < 0x20 && c != '\n') block = false;
-    if (!block) return nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    if (!block)
+        return nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+               "\n";
     std::string out = "|\n";
     for (auto line : split_lines(text))
         out += line.empty() ? "\n" : indent + std::string(line) + "\n";
@@ -54,16 +56,19 @@ Scaffold scaffold_problem(const ScaffoldInput& in) {
         "# A practice problem for hired (format version 1; README, \"Problem files\").\n"
         "# Fill in the statement, the signature, the examples and tests and the\n"
         "# reference solution ({}), then: hired practice check {}.yaml\n",
-        in.id + (in.style == Style::stdin_ ? "/ref.py" : "/ref.py"), in.id);
+        in.id + (in.style == ProblemStyle::stdin_ ? "/ref.py" : "/ref.py"), in.id);
     if (!in.origin.empty()) head += fmt::format("# Asked at {}.\n", printable(in.origin));
-    head += fmt::format("id: {}\ntitle: {}\ndifficulty: medium\ntags: []\n", in.id,
-                        nlohmann::json(title).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    head += fmt::format(
+        "id: {}\ntitle: {}\ndifficulty: medium\ntags: []\n", in.id,
+        nlohmann::json(title).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     s.solution_file = in.id + "/ref.py";
-    std::string tail = fmt::format("hints:\n  - \"A first nudge.\"\ncomplexity: {{time: \"O(n)\", space: \"O(1)\"}}\n"
-                                   "solutions: [{}]\n",
-                                   s.solution_file);
-    if (in.style == Style::function) {
-        s.problem_yaml = head + "style: function\nstatement: " + yaml_text(statement, "  ") + R"(signature:
+    std::string tail = fmt::format(
+        "hints:\n  - \"A first nudge.\"\ncomplexity: {{time: \"O(n)\", space: \"O(1)\"}}\n"
+        "solutions: [{}]\n",
+        s.solution_file);
+    if (in.style == ProblemStyle::function) {
+        s.problem_yaml =
+            head + "style: function\nstatement: " + yaml_text(statement, "  ") + R"(signature:
   function: total
   params:
     - {name: nums, type: "int[]"}
@@ -79,10 +84,12 @@ tests:
     expect: 0
     hint: "An empty list: say what the answer is then."
 )" + tail;
-        s.solution = "# The reference solution of " + in.id + ": used by `hired practice check`.\n"
+        s.solution = "# The reference solution of " + in.id +
+                     ": used by `hired practice check`.\n"
                      "def total(nums):\n    return sum(nums)\n";
-    } else if (in.style == Style::class_) {
-        s.problem_yaml = head + "style: class\nstatement: " + yaml_text(statement, "  ") + R"(signature:
+    } else if (in.style == ProblemStyle::class_) {
+        s.problem_yaml =
+            head + "style: class\nstatement: " + yaml_text(statement, "  ") + R"(signature:
   class: Counter
   constructor: []
   methods:
@@ -97,9 +104,11 @@ tests:
     calls: [[Counter], [total]]
     expect: [null, 0]
 )" + tail;
-        s.solution = "# The reference solution of " + in.id + ": used by `hired practice check`.\n"
+        s.solution = "# The reference solution of " + in.id +
+                     ": used by `hired practice check`.\n"
                      "class Counter:\n    def __init__(self):\n        self.sum = 0\n\n"
-                     "    def add(self, x):\n        self.sum += x\n\n    def total(self):\n        return self.sum\n";
+                     "    def add(self, x):\n        self.sum += x\n\n    def total(self):\n       "
+                     " return self.sum\n";
     } else {
         s.problem_yaml = head + "statement: " + yaml_text(statement, "  ") + R"(input_format: |
   The first line contains n; the second line n integers.
@@ -115,7 +124,8 @@ tests:
     input: "1\n-5\n"
     output: "-5\n"
 )" + tail;
-        s.solution = "# The reference solution of " + in.id + ": used by `hired practice check`.\n"
+        s.solution = "# The reference solution of " + in.id +
+                     ": used by `hired practice check`.\n"
                      "import sys\n\ndata = sys.stdin.read().split()\nn = int(data[0])\n"
                      "print(sum(map(int, data[1:1 + n])))\n";
     }

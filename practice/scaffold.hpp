@@ -12,7 +12,7 @@ namespace hired::practice {
 
 struct ScaffoldInput {
     std::string id;        // [a-z0-9][a-z0-9-]*
-    Style style = Style::function;
+    ProblemStyle style = ProblemStyle::function;
     std::string title;     // default: from the id
     std::string statement; // default: a placeholder; --from-round gives the question
     std::string origin;    // where the question was asked, for a comment ("Acme, onsite #2")

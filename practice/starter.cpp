@@ -14,16 +14,19 @@ namespace hired::practice {
 namespace {
 
 std::string comment_block(const Problem& p, const std::string& prefix) {
-    std::string out = fmt::format("{} {} ({}, {} minutes)\n", prefix, p.title, to_string(p.difficulty), p.minutes);
+    std::string out = fmt::format("{} {} ({}, {} minutes)\n", prefix, p.title,
+                                  to_string(p.difficulty), p.minutes);
     if (!p.input_format.empty()) {
         out += prefix + " Input:\n";
         std::string text = wrap_lines(p.input_format, 76); // the lines below are views into it
-        for (auto line : split_lines(text)) out += fmt::format("{}   {}\n", prefix, line);
+        for (auto line : split_lines(text))
+            out += fmt::format("{}   {}\n", prefix, line);
     }
     if (!p.output_format.empty()) {
         out += prefix + " Output:\n";
         std::string text = wrap_lines(p.output_format, 76);
-        for (auto line : split_lines(text)) out += fmt::format("{}   {}\n", prefix, line);
+        for (auto line : split_lines(text))
+            out += fmt::format("{}   {}\n", prefix, line);
     }
     out += fmt::format("{} Run: hired practice run {}\n", prefix, p.id);
     return out;
@@ -38,14 +41,30 @@ namespace {
 std::string cpp_type(const Type& t) {
     std::string base;
     switch (t.base) {
-    case Type::Base::int32: base = "int"; break;
-    case Type::Base::int64: base = "long long"; break;
-    case Type::Base::real: base = "double"; break;
-    case Type::Base::boolean: base = "bool"; break;
-    case Type::Base::string: base = "string"; break;
-    case Type::Base::list_node: base = "ListNode*"; break;
-    case Type::Base::tree_node: base = "TreeNode*"; break;
-    case Type::Base::void_: base = "void"; break;
+    case Type::Base::int32:
+        base = "int";
+        break;
+    case Type::Base::int64:
+        base = "long long";
+        break;
+    case Type::Base::real:
+        base = "double";
+        break;
+    case Type::Base::boolean:
+        base = "bool";
+        break;
+    case Type::Base::string:
+        base = "string";
+        break;
+    case Type::Base::list_node:
+        base = "ListNode*";
+        break;
+    case Type::Base::tree_node:
+        base = "TreeNode*";
+        break;
+    case Type::Base::void_:
+        base = "void";
+        break;
     }
     for (int i = 0; i < t.depth; ++i)
         base = "vector<" + base + ">";
@@ -55,12 +74,17 @@ std::string cpp_type(const Type& t) {
 std::string cpp_default(const Type& t) {
     if (t.is_array()) return "{}";
     switch (t.base) {
-    case Type::Base::real: return "0.0";
-    case Type::Base::boolean: return "false";
-    case Type::Base::string: return "\"\"";
+    case Type::Base::real:
+        return "0.0";
+    case Type::Base::boolean:
+        return "false";
+    case Type::Base::string:
+        return "\"\"";
     case Type::Base::list_node:
-    case Type::Base::tree_node: return "nullptr";
-    default: return "0";
+    case Type::Base::tree_node:
+        return "nullptr";
+    default:
+        return "0";
     }
 }
 
@@ -68,13 +92,27 @@ std::string py_type(const Type& t) {
     std::string base;
     switch (t.base) {
     case Type::Base::int32:
-    case Type::Base::int64: base = "int"; break;
-    case Type::Base::real: base = "float"; break;
-    case Type::Base::boolean: base = "bool"; break;
-    case Type::Base::string: base = "str"; break;
-    case Type::Base::list_node: base = "Optional[ListNode]"; break;
-    case Type::Base::tree_node: base = "Optional[TreeNode]"; break;
-    case Type::Base::void_: base = "None"; break;
+    case Type::Base::int64:
+        base = "int";
+        break;
+    case Type::Base::real:
+        base = "float";
+        break;
+    case Type::Base::boolean:
+        base = "bool";
+        break;
+    case Type::Base::string:
+        base = "str";
+        break;
+    case Type::Base::list_node:
+        base = "Optional[ListNode]";
+        break;
+    case Type::Base::tree_node:
+        base = "Optional[TreeNode]";
+        break;
+    case Type::Base::void_:
+        base = "None";
+        break;
     }
     for (int i = 0; i < t.depth; ++i)
         base = "List[" + base + "]";
@@ -84,12 +122,17 @@ std::string py_type(const Type& t) {
 std::string py_default(const Type& t) {
     if (t.is_array()) return "[]";
     switch (t.base) {
-    case Type::Base::real: return "0.0";
-    case Type::Base::boolean: return "False";
-    case Type::Base::string: return "\"\"";
+    case Type::Base::real:
+        return "0.0";
+    case Type::Base::boolean:
+        return "False";
+    case Type::Base::string:
+        return "\"\"";
     case Type::Base::list_node:
-    case Type::Base::tree_node: return "None";
-    default: return "0";
+    case Type::Base::tree_node:
+        return "None";
+    default:
+        return "0";
     }
 }
 
@@ -97,13 +140,27 @@ std::string js_type(const Type& t) {
     std::string base;
     switch (t.base) {
     case Type::Base::int32:
-    case Type::Base::real: base = "number"; break;
-    case Type::Base::int64: base = "number|bigint"; break;
-    case Type::Base::boolean: base = "boolean"; break;
-    case Type::Base::string: base = "string"; break;
-    case Type::Base::list_node: base = "ListNode|null"; break;
-    case Type::Base::tree_node: base = "TreeNode|null"; break;
-    case Type::Base::void_: base = "void"; break;
+    case Type::Base::real:
+        base = "number";
+        break;
+    case Type::Base::int64:
+        base = "number|bigint";
+        break;
+    case Type::Base::boolean:
+        base = "boolean";
+        break;
+    case Type::Base::string:
+        base = "string";
+        break;
+    case Type::Base::list_node:
+        base = "ListNode|null";
+        break;
+    case Type::Base::tree_node:
+        base = "TreeNode|null";
+        break;
+    case Type::Base::void_:
+        base = "void";
+        break;
     }
     if (t.depth && base.find('|') != std::string::npos) base = "(" + base + ")";
     for (int i = 0; i < t.depth; ++i)
@@ -114,25 +171,45 @@ std::string js_type(const Type& t) {
 std::string js_default(const Type& t) {
     if (t.is_array()) return "[]";
     switch (t.base) {
-    case Type::Base::boolean: return "false";
-    case Type::Base::string: return "\"\"";
+    case Type::Base::boolean:
+        return "false";
+    case Type::Base::string:
+        return "\"\"";
     case Type::Base::list_node:
-    case Type::Base::tree_node: return "null";
-    default: return "0";
+    case Type::Base::tree_node:
+        return "null";
+    default:
+        return "0";
     }
 }
 
 std::string java_type(const Type& t) {
     std::string base;
     switch (t.base) {
-    case Type::Base::int32: base = "int"; break;
-    case Type::Base::int64: base = "long"; break;
-    case Type::Base::real: base = "double"; break;
-    case Type::Base::boolean: base = "boolean"; break;
-    case Type::Base::string: base = "String"; break;
-    case Type::Base::list_node: base = "ListNode"; break;
-    case Type::Base::tree_node: base = "TreeNode"; break;
-    case Type::Base::void_: base = "void"; break;
+    case Type::Base::int32:
+        base = "int";
+        break;
+    case Type::Base::int64:
+        base = "long";
+        break;
+    case Type::Base::real:
+        base = "double";
+        break;
+    case Type::Base::boolean:
+        base = "boolean";
+        break;
+    case Type::Base::string:
+        base = "String";
+        break;
+    case Type::Base::list_node:
+        base = "ListNode";
+        break;
+    case Type::Base::tree_node:
+        base = "TreeNode";
+        break;
+    case Type::Base::void_:
+        base = "void";
+        break;
     }
     for (int i = 0; i < t.depth; ++i)
         base += "[]";
@@ -147,13 +224,19 @@ std::string java_default(const Type& t) {
         return "new " + java_type(Type{t.base, 0}) + dims;
     }
     switch (t.base) {
-    case Type::Base::int64: return "0L";
-    case Type::Base::real: return "0.0";
-    case Type::Base::boolean: return "false";
-    case Type::Base::string: return "\"\"";
+    case Type::Base::int64:
+        return "0L";
+    case Type::Base::real:
+        return "0.0";
+    case Type::Base::boolean:
+        return "false";
+    case Type::Base::string:
+        return "\"\"";
     case Type::Base::list_node:
-    case Type::Base::tree_node: return "null";
-    default: return "0";
+    case Type::Base::tree_node:
+        return "null";
+    default:
+        return "0";
     }
 }
 
@@ -166,10 +249,12 @@ template <typename F> std::string joined(const std::vector<Param>& params, F eac
 
 bool uses(const Problem& p, Type::Base base) {
     auto in = [&](const std::vector<Param>& params) {
-        return std::any_of(params.begin(), params.end(), [&](const Param& q) { return q.type.base == base; });
+        return std::any_of(params.begin(), params.end(),
+                           [&](const Param& q) { return q.type.base == base; });
     };
     const Signature& s = p.signature;
-    if (p.style == Style::function) return s.function.returns.base == base || in(s.function.params);
+    if (p.style == ProblemStyle::function)
+        return s.function.returns.base == base || in(s.function.params);
     if (in(s.constructor)) return true;
     for (const auto& m : s.methods)
         if (m.returns.base == base || in(m.params)) return true;
@@ -188,17 +273,19 @@ std::string node_comment(const Problem& p, const std::string& prefix, const std:
 }
 
 std::string header(const Problem& p, const std::string& prefix, const std::string& how) {
-    return fmt::format("{} {} ({}, {} minutes)\n{} {}\n{} Run: hired practice run {}\n", prefix, p.title,
-                       to_string(p.difficulty), p.minutes, prefix, how, prefix, p.id);
+    return fmt::format("{} {} ({}, {} minutes)\n{} {}\n{} Run: hired practice run {}\n", prefix,
+                       p.title, to_string(p.difficulty), p.minutes, prefix, how, prefix, p.id);
 }
 
 std::string cpp_stub(const Problem& p) {
     const Signature& s = p.signature;
-    std::string out = header(p, "//", p.style == Style::function
-                                          ? "Write the method below (or the same function at the top level)."
-                                          : "Write the class below; hired calls its methods.");
-    out += node_comment(p, "//", "struct ListNode { int val; ListNode* next; ListNode(int x); };",
-                        "struct TreeNode { int val; TreeNode* left; TreeNode* right; TreeNode(int x); };");
+    std::string out = header(p, "//",
+                             p.style == ProblemStyle::function
+                                 ? "Write the method below (or the same function at the top level)."
+                                 : "Write the class below; hired calls its methods.");
+    out += node_comment(
+        p, "//", "struct ListNode { int val; ListNode* next; ListNode(int x); };",
+        "struct TreeNode { int val; TreeNode* left; TreeNode* right; TreeNode(int x); };");
     out += "#include <bits/stdc++.h>\nusing namespace std;\n\n";
     auto param = [](const Param& q) {
         std::string t = cpp_type(q.type);
@@ -208,15 +295,15 @@ std::string cpp_stub(const Problem& p) {
     auto method = [&](const Method& m, const std::string& indent) {
         std::string body = m.returns.base == Type::Base::void_
                                ? indent + "    // Your solution here.\n"
-                               : fmt::format("{0}    // Your solution here.\n{0}    return {1};\n", indent,
-                                             cpp_default(m.returns));
-        return fmt::format("{}{} {}({}) {{\n{}{}}}\n", indent, cpp_type(m.returns), m.name, joined(m.params, param),
-                           body, indent);
+                               : fmt::format("{0}    // Your solution here.\n{0}    return {1};\n",
+                                             indent, cpp_default(m.returns));
+        return fmt::format("{}{} {}({}) {{\n{}{}}}\n", indent, cpp_type(m.returns), m.name,
+                           joined(m.params, param), body, indent);
     };
-    if (p.style == Style::function)
+    if (p.style == ProblemStyle::function)
         return out + "class Solution {\npublic:\n" + method(s.function, "    ") + "};\n";
-    out += fmt::format("class {} {{\npublic:\n    {}({}) {{\n    }}\n\n", s.class_name, s.class_name,
-                       joined(s.constructor, param));
+    out += fmt::format("class {} {{\npublic:\n    {}({}) {{\n    }}\n\n", s.class_name,
+                       s.class_name, joined(s.constructor, param));
     for (size_t i = 0; i < s.methods.size(); ++i)
         out += (i ? "\n" : "") + method(s.methods[i], "    ");
     return out + "};\n";
@@ -224,20 +311,22 @@ std::string cpp_stub(const Problem& p) {
 
 std::string py_stub(const Problem& p) {
     const Signature& s = p.signature;
-    std::string out = header(p, "#", p.style == Style::function
-                                         ? "Write the method below (or the same function at the top level)."
-                                         : "Write the class below; hired calls its methods.");
+    std::string out = header(p, "#",
+                             p.style == ProblemStyle::function
+                                 ? "Write the method below (or the same function at the top level)."
+                                 : "Write the class below; hired calls its methods.");
     out += node_comment(p, "#", "class ListNode: val: int; next: Optional[ListNode]",
                         "class TreeNode: val: int; left, right: Optional[TreeNode]");
     out += "from typing import List, Optional\n\n\n";
     auto param = [](const Param& q) { return q.name + ": " + py_type(q.type); };
     auto method = [&](const Method& m) {
         std::string params = joined(m.params, param);
-        return fmt::format("    def {}(self{}) -> {}:\n        # Your solution here.\n        {}\n", m.name,
-                           params.empty() ? "" : ", " + params, py_type(m.returns),
-                           m.returns.base == Type::Base::void_ ? "pass" : "return " + py_default(m.returns));
+        return fmt::format("    def {}(self{}) -> {}:\n        # Your solution here.\n        {}\n",
+                           m.name, params.empty() ? "" : ", " + params, py_type(m.returns),
+                           m.returns.base == Type::Base::void_ ? "pass"
+                                                               : "return " + py_default(m.returns));
     };
-    if (p.style == Style::function) return out + "class Solution:\n" + method(s.function);
+    if (p.style == ProblemStyle::function) return out + "class Solution:\n" + method(s.function);
     std::string ctor = joined(s.constructor, param);
     out += fmt::format("class {}:\n    def __init__(self{}) -> None:\n        pass\n", s.class_name,
                        ctor.empty() ? "" : ", " + ctor);
@@ -248,12 +337,15 @@ std::string py_stub(const Problem& p) {
 
 std::string js_stub(const Problem& p) {
     const Signature& s = p.signature;
-    std::string out = header(p, "//", p.style == Style::function
-                                          ? "Write the function below (or a method of class Solution)."
-                                          : "Write the class below; hired calls its methods.");
+    std::string out = header(p, "//",
+                             p.style == ProblemStyle::function
+                                 ? "Write the function below (or a method of class Solution)."
+                                 : "Write the class below; hired calls its methods.");
     out += node_comment(p, "//", "class ListNode { val; next }  (new ListNode(val, next))",
                         "class TreeNode { val; left; right }  (new TreeNode(val, left, right))");
-    auto names = [](const std::vector<Param>& params) { return joined(params, [](const Param& q) { return q.name; }); };
+    auto names = [](const std::vector<Param>& params) {
+        return joined(params, [](const Param& q) { return q.name; });
+    };
     auto doc = [&](const Method& m, const std::string& indent) {
         std::string d = indent + "/**\n";
         for (const auto& q : m.params)
@@ -264,23 +356,28 @@ std::string js_stub(const Problem& p) {
     auto body = [&](const Method& m, const std::string& indent) {
         return m.returns.base == Type::Base::void_
                    ? indent + "// Your solution here.\n"
-                   : fmt::format("{0}// Your solution here.\n{0}return {1};\n", indent, js_default(m.returns));
+                   : fmt::format("{0}// Your solution here.\n{0}return {1};\n", indent,
+                                 js_default(m.returns));
     };
-    if (p.style == Style::function)
+    if (p.style == ProblemStyle::function)
         return out + "\n" + doc(s.function, "") +
                fmt::format("var {} = function({}) {{\n{}}};\n", lower_camel(s.function.name),
                            names(s.function.params), body(s.function, "    "));
-    out += fmt::format("\nclass {} {{\n    constructor({}) {{\n    }}\n", s.class_name, names(s.constructor));
+    out += fmt::format("\nclass {} {{\n    constructor({}) {{\n    }}\n", s.class_name,
+                       names(s.constructor));
     for (const auto& m : s.methods)
         out += "\n" + doc(m, "    ") +
-               fmt::format("    {}({}) {{\n{}    }}\n", lower_camel(m.name), names(m.params), body(m, "        "));
+               fmt::format("    {}({}) {{\n{}    }}\n", lower_camel(m.name), names(m.params),
+                           body(m, "        "));
     return out + "}\n";
 }
 
 std::string java_stub(const Problem& p) {
     const Signature& s = p.signature;
-    std::string out = header(p, "//", p.style == Style::function ? "Write the method below."
-                                                                 : "Write the class below; hired calls its methods.");
+    std::string out = header(p, "//",
+                             p.style == ProblemStyle::function
+                                 ? "Write the method below."
+                                 : "Write the class below; hired calls its methods.");
     out += node_comment(p, "//", "class ListNode { int val; ListNode next; ListNode(int val) }",
                         "class TreeNode { int val; TreeNode left, right; TreeNode(int val) }");
     out += "import java.util.*;\n\n";
@@ -290,10 +387,11 @@ std::string java_stub(const Problem& p) {
                                ? "        // Your solution here.\n"
                                : fmt::format("        // Your solution here.\n        return {};\n",
                                              java_default(m.returns));
-        return fmt::format("    public {} {}({}) {{\n{}    }}\n", java_type(m.returns), lower_camel(m.name),
-                           joined(m.params, param), body);
+        return fmt::format("    public {} {}({}) {{\n{}    }}\n", java_type(m.returns),
+                           lower_camel(m.name), joined(m.params, param), body);
     };
-    if (p.style == Style::function) return out + "class Solution {\n" + method(s.function) + "}\n";
+    if (p.style == ProblemStyle::function)
+        return out + "class Solution {\n" + method(s.function) + "}\n";
     out += fmt::format("class {} {{\n    public {}({}) {{\n    }}\n", s.class_name, s.class_name,
                        joined(s.constructor, param));
     for (const auto& m : s.methods)
@@ -307,13 +405,14 @@ std::string starter_code(const Problem& p, const Language& lang) {
     std::string key = lang.name;
     auto it = p.templates.find(key);
     if (it != p.templates.end()) return it->second;
-    if (p.style != Style::stdin_) {
+    if (p.style != ProblemStyle::stdin_) {
         if (lang.name == "cpp") return cpp_stub(p);
         if (lang.name == "python") return py_stub(p);
         if (lang.name == "javascript") return js_stub(p);
         if (lang.name == "java") return java_stub(p);
-        fail(Exit::usage, "'{}' is a {} problem: write it in C++, Python, JavaScript or Java (--lang cpp|python|"
-                          "javascript|java)",
+        fail(Exit::usage,
+             "'{}' is a {} problem: write it in C++, Python, JavaScript or Java (--lang cpp|python|"
+             "javascript|java)",
              p.id, to_string(p.style));
     }
     // The reading is left to you: each problem's input is its own (the
@@ -366,7 +465,8 @@ if __name__ == "__main__":
     main()
 )";
     if (lang.name == "javascript")
-        return comment_block(p, "//") + R"(const data = require("fs").readFileSync(0, "utf8").split(/\s+/).filter(Boolean);
+        return comment_block(p, "//") +
+               R"(const data = require("fs").readFileSync(0, "utf8").split(/\s+/).filter(Boolean);
 let pos = 0;
 const next = () => data[pos++];
 // Read the input as described above, for example:
