@@ -543,11 +543,13 @@ private:
                 }
             }
         }
-        if (cr.detail.empty())
-            cr.detail = fmt::format(
-                "expected {}, got {}{}; with {}", show(cc.expect, 80), show(o->result, 80),
-                diff.empty() || diff.find("expected") == 0 ? "" : " (" + diff + ")",
-                shown_args(cc));
+        if (cr.detail.empty()) {
+            std::string e = show(cc.expect, 80), g = show(o->result, 80);
+            // Where they differ, when the values are too long to see it.
+            bool cut = e.find("…") != std::string::npos || g.find("…") != std::string::npos;
+            cr.detail = fmt::format("expected {}, got {}{}; with {}", e, g,
+                                    cut && !diff.empty() ? " (" + diff + ")" : "", shown_args(cc));
+        }
         cr.hint = tc.hint;
     }
 
