@@ -42,6 +42,7 @@ int board(Context&, const Args&);
 int search(Context&, const Args&);
 int history(Context&, const Args&);
 int undo(Context&, const Args&);
+int redo(Context&, const Args&);
 int edit(Context&, const Args&);
 int check(Context&, const Args&);
 

@@ -85,6 +85,24 @@ void print_warnings(const Warnings& warnings) {
         std::cerr << "hired: warning: " << w << '\n';
 }
 
+void print_journal_notes(const Journal& journal) {
+    for (const auto& r : journal.recovered)
+        std::cerr << "hired: note: recovered the journal: " << r << '\n';
+    for (const auto& w : journal.warnings)
+        std::cerr << "hired: warning: " << w << '\n';
+}
+
+void finish_interrupted_change(Context& ctx) {
+    try {
+        Journal journal(ctx.journal_dir());
+        if (!journal.finish_interrupted().empty() || !journal.warnings.empty())
+            print_journal_notes(journal);
+    } catch (const Error& e) {
+        std::cerr << "hired: warning: could not finish an interrupted journal change: " << e.what()
+                  << '\n';
+    }
+}
+
 void print_warnings(const Store& store) {
     print_warnings(store.warnings());
 }
@@ -105,8 +123,7 @@ int run_change(Context& ctx, const Plan& plan, const std::vector<std::string>* l
         Store store(files, &memo);
         plan(store, files);
     });
-    for (const auto& r : journal.recovered)
-        std::cerr << "hired: note: recovered the journal: " << r << '\n';
+    print_journal_notes(journal);
     if (ctx.globals.json) {
         ctx.print_json(
             nlohmann::json{{"commit", info ? nlohmann::json(info->id) : nlohmann::json(nullptr)},

@@ -36,6 +36,15 @@ std::string name_arg(const CommandLine& cl, const char* option, const char* what
 std::optional<std::string> text_opt(const CommandLine& cl, const char* option);
 std::vector<std::string> names_opt(const CommandLine& cl, const char* option, const char* what);
 
+// What the journal's last write recovered from an earlier crash, and what it
+// could not finish after its commit landed, on stderr.
+void print_journal_notes(const tracker::Journal& journal);
+
+// Before any command: finishes a journal change that was interrupted (a
+// kill, a full disk after its commit), so that reads see what it committed.
+// Never fails the command: what it cannot do is a warning.
+void finish_interrupted_change(Context& ctx);
+
 // Prints the store's warnings on stderr, "hired: warning: ...".
 void print_warnings(const tracker::Store& store);
 void print_warnings(const tracker::Warnings& warnings);

@@ -201,19 +201,102 @@ int history(Context& ctx, const Args& args) {
     return 0;
 }
 
+namespace {
+
+// What an undo or redo did, as text or JSON.
+void report_revert(Context& ctx, const std::vector<Journal::UndoResult>& done) {
+    if (ctx.globals.json) {
+        nlohmann::json changes = nlohmann::json::array();
+        for (const auto& r : done) {
+            nlohmann::json passed = nlohmann::json::array();
+            for (const auto& c : r.passed_over)
+                passed.push_back({{"id", c.id}, {"message", c.message}});
+            changes.push_back({{"commit", r.commit.id},
+                               {"message", r.commit.message},
+                               {"target", {{"id", r.target.id}, {"message", r.target.message}}},
+                               {"kept", r.kept},
+                               {"passed_over", passed}});
+        }
+        // The last commit at the top, as every journal write reports it.
+        ctx.print_json({{"commit", done.back().commit.id},
+                        {"message", done.back().commit.message},
+                        {"changes", changes}});
+        return;
+    }
+    std::string out;
+    for (const auto& r : done) {
+        out += r.commit.message + "\n";
+        for (const auto& k : r.kept)
+            out += "  " + ctx.style.yellow("kept: ") + k + "\n";
+        if (!r.passed_over.empty()) {
+            const CommitInfo& newest = r.passed_over.front();
+            out += ctx.style.dim(fmt::format(
+                       "  passed over {} newer change{} from another machine (the newest: {} "
+                       "'{}'); 'hired undo {}' undoes one of them",
+                       r.passed_over.size(), r.passed_over.size() == 1 ? "" : "s",
+                       newest.id.substr(0, 7), newest.message, newest.id.substr(0, 7))) +
+                   "\n";
+        }
+    }
+    std::cout << out;
+}
+
+} // namespace
+
 int undo(Context& ctx, const Args& args) {
-    CommandLine cl(ctx, "undo", "",
-                   "Revert the last change, as a new commit (so it can be undone too).");
+    CommandLine cl(ctx, "undo", "[N | COMMIT]",
+                   "Take back your own last change, as a new commit; again, the one before it, "
+                   "and so on (hired redo brings back what undo took back). N: your last N "
+                   "changes, one commit each. COMMIT: that one change (hired history lists them), "
+                   "also one that came from another machine. What changed since the change is "
+                   "kept: undo never deletes a later edit or a record added since. Sync merges and "
+                   "changes from other machines are passed over by a plain undo.");
+    cl.positional("what", 1);
+    if (!cl.parse(args)) return 0;
+    size_t times = 1;
+    std::string named;
+    if (cl.has("what")) {
+        std::string s = cl.get<std::string>("what");
+        bool digits = !s.empty() && s.size() <= 3 && std::all_of(s.begin(), s.end(), [](char c) {
+            return std::isdigit(static_cast<unsigned char>(c));
+        });
+        if (digits) {
+            times = std::stoul(s);
+            if (times == 0) cl.usage_error("N must be at least 1");
+        } else {
+            named = s;
+        }
+    }
+    Journal journal(ctx.journal_dir());
+    std::vector<Journal::UndoResult> done;
+    for (size_t i = 0; i < times; ++i) {
+        try {
+            done.push_back(journal.undo(named));
+        } catch (const Error& e) {
+            if (done.empty()) throw;
+            // What was undone stands, and is reported before anything else.
+            print_journal_notes(journal);
+            report_revert(ctx, done);
+            if (e.code() != Exit::data) throw;
+            std::cerr << fmt::format("hired: note: undid {} of the {} changes asked for: {}\n",
+                                     done.size(), times, e.what());
+            return 0;
+        }
+        print_journal_notes(journal);
+    }
+    report_revert(ctx, done);
+    return 0;
+}
+
+int redo(Context& ctx, const Args& args) {
+    CommandLine cl(ctx, "redo", "",
+                   "Bring back what the last undo took back, as a new commit; again, the undo "
+                   "before it. Only until you change the journal otherwise.");
     if (!cl.parse(args)) return 0;
     Journal journal(ctx.journal_dir());
-    CommitInfo info = journal.undo();
-    for (const auto& r : journal.recovered)
-        std::cerr << "hired: note: recovered the journal: " << r << '\n';
-    if (ctx.globals.json) {
-        ctx.print_json({{"commit", info.id}, {"message", info.message}});
-        return 0;
-    }
-    std::cout << info.message << '\n';
+    auto r = journal.redo();
+    print_journal_notes(journal);
+    report_revert(ctx, {r});
     return 0;
 }
 

@@ -3,6 +3,7 @@
 #include "app.hpp"
 #include "command_table.hpp"
 #include "commands.hpp"
+#include "journal_support.hpp"
 
 #include "util/text.hpp"
 
@@ -100,6 +101,7 @@ int dispatch(Context& ctx, std::vector<std::string> args) {
     }
     if (best) {
         std::vector<std::string> cmd_args(rest.begin() + static_cast<long>(best_words), rest.end());
+        finish_interrupted_change(ctx);
         return best->run(ctx, cmd_args);
     }
 

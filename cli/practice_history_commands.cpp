@@ -195,7 +195,7 @@ int practice_done(Context& ctx, const Args& args) {
             info = journal.change(message, [&](Change& change) {
                 StagedFiles files(journal, &change);
                 if (plan(files) != message) throw Moved{};
-                files.write(record.file, to_yaml(record));
+                save(files, record);
             });
             break;
         } catch (const Moved&) {
@@ -203,7 +203,7 @@ int practice_done(Context& ctx, const Args& args) {
         }
     }
     print_warnings(warnings);
-    for (const auto& r : journal.recovered) std::cerr << "hired: note: recovered the journal: " << r << '\n';
+    print_journal_notes(journal);
     // Only once the attempt is safely committed does the clock go.
     practice::remove_session(p.id);
 

@@ -63,7 +63,8 @@ int sync(Context& ctx, const Args& args) {
     if (ctx.globals.json) {
         nlohmann::json files = nlohmann::json::array();
         for (const auto& f : r.files)
-            files.push_back({{"path", f.path}, {"from_ours", f.from_ours}, {"from_theirs", f.from_theirs}});
+            files.push_back(
+                {{"path", f.path}, {"from_ours", f.from_ours}, {"from_theirs", f.from_theirs}});
         ctx.print_json({{"remote", r.remote},
                         {"remembered", r.remembered},
                         {"adopted", r.adopted},
@@ -74,11 +75,15 @@ int sync(Context& ctx, const Args& args) {
                         {"files", files},
                         {"conflicts", r.conflicts},
                         {"rounds", r.rounds},
+                        {"hand_edits", r.hand_edits},
+                        {"merged_local", r.merged_local},
                         {"head", r.head}});
         return 0;
     }
     std::string out;
     if (r.remembered) out += fmt::format("remote: {} (remembered as origin)\n", r.remote);
+    if (!r.hand_edits.empty())
+        out += fmt::format("committed your hand edits: {}\n", fmt::join(r.hand_edits, ", "));
     if (r.adopted)
         out += fmt::format("adopted the journal of {}: {}\n", r.remote,
                            plural_of(r.fetched, "commit"));
@@ -92,6 +97,7 @@ int sync(Context& ctx, const Args& args) {
                            records_summary(f.from_ours), records_summary(f.from_theirs));
     for (const auto& c : r.conflicts)
         out += ctx.style.yellow("conflict: ") + c + "\n";
+    if (r.merged_local) out += "changes you made during the sync were merged in too\n";
     std::cout << out;
     return 0;
 }
@@ -104,13 +110,14 @@ int status(Context& ctx, const Args& args) {
     Journal journal(ctx.journal_dir());
     SyncStatus s = sync_status(journal);
     if (ctx.globals.json) {
-        nlohmann::json j = {{"remote", s.remote ? nlohmann::json(*s.remote) : nlohmann::json()},
-                            {"tracked", s.tracked},
-                            {"ahead", s.ahead},
-                            {"behind", s.behind},
-                            {"last_fetch", s.last_fetch ? nlohmann::json(*s.last_fetch) : nlohmann::json()},
-                            {"head", s.head},
-                            {"uncommitted", s.uncommitted}};
+        nlohmann::json j = {
+            {"remote", s.remote ? nlohmann::json(*s.remote) : nlohmann::json()},
+            {"tracked", s.tracked},
+            {"ahead", s.ahead},
+            {"behind", s.behind},
+            {"last_fetch", s.last_fetch ? nlohmann::json(*s.last_fetch) : nlohmann::json()},
+            {"head", s.head},
+            {"uncommitted", s.uncommitted}};
         ctx.print_json(j);
         return 0;
     }

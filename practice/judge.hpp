@@ -1,7 +1,8 @@
 // The judge: runs a prepared program on a problem's cases (examples first,
 // then the hidden tests), checks each output and gives per-case verdicts
 // with wall time, CPU time and peak memory; with --repeat K, the median and
-// spread of K runs.
+// spread of K runs. Each worker runs its cases in a private folder of its
+// own, emptied between cases (see containment.hpp).
 #pragma once
 
 #include "language.hpp"
@@ -38,12 +39,23 @@ struct CaseResult {
     std::string errors;             // the program's stderr (truncated), for RE
 };
 
+class Containment;
+
 struct JudgeOptions {
     std::vector<std::string> cases; // only these (by name); empty: all
     int repeat = 1;
     int jobs = 1;
     std::optional<int> time_limit_ms, memory_limit_mb;
     fs::path cache_root;            // for compiling a checker program
+    // The clean environments and the sandbox; null: a clean environment
+    // and no sandbox. Every program runs in a fresh private folder.
+    Containment* containment = nullptr;
+    // Run the program judged (the solution), or the problem's checker
+    // program, in the sandbox, when the containment has one.
+    bool sandbox_solution = false, sandbox_checker = false;
+    // Function and class problems: all cases in one harness process (each
+    // timed inside it), cases it cannot attribute run again one per process.
+    bool batch = false;
     // Called as each case finishes (from worker threads, one at a time).
     std::function<void(const CaseResult&, size_t done, size_t total)> progress;
 };
@@ -56,11 +68,16 @@ struct Report {
     std::string compiler_output;           // when verdict is CE
     int time_limit_ms = 0, memory_limit_mb = 0;
     double wall_limit_ms = 0;
+    bool solution_sandboxed = false, checker_sandboxed = false; // ran under bubblewrap
 };
 
 // The wall-clock limit that goes with a CPU limit: a sleeping program is
 // stopped here.
 int64_t wall_limit_for(int64_t time_ms);
+
+// True when judging with these options runs something in the sandbox: the
+// solution, or the problem's checker program.
+bool needs_sandbox(const Problem& problem, const JudgeOptions& options);
 
 Report judge(const Problem& problem, const Program& program, const JudgeOptions& options);
 // The report of a compile error.

@@ -28,6 +28,14 @@
 //   every stray child of ours (from /proc/self/task/*/children) that carries
 //   this run's tag, or a finished run's, is killed and reaped by pid until
 //   none is left (see Registry for the tags).
+// - Wrappers: a run may start the program through a sandbox (bwrap), whose
+//   own processes (a monitor, then the namespace's init) sit between the
+//   runner and the program. They are told apart by their executable. The
+//   program (the first process below them that runs something else) is
+//   what is sampled; the exit hook reads peaks of program processes only,
+//   the program's exit status from its exit_group, and the wrappers' own CPU
+//   time, which is taken out of the rusage of the processes we reap (the
+//   monitor, and the init when the monitor did not wait for it).
 #include "practice/runner.hpp"
 
 #include "util/error.hpp"
@@ -62,6 +70,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -281,9 +290,41 @@ std::vector<pid_t> own_children() {
     return pids;
 }
 
+double process_cpu_ms(pid_t pid) {
+    clockid_t clock{};
+    timespec ts{};
+    if (clock_getcpuclockid(pid, &clock) != 0 || clock_gettime(clock, &ts) != 0) return 0;
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
+double timeval_ms(const timeval& tv) {
+    return static_cast<double>(tv.tv_sec) * 1e3 + static_cast<double>(tv.tv_usec) / 1e3;
+}
+
+// What a wrapped run learns from its own strays as they are reaped. A
+// sandbox's monitor may exit before it reaps the namespace's init, which
+// then comes to us holding the program's CPU time in its rusage.
+struct StrayAccount {
+    uint32_t run = 0;
+    // Own CPU times read before (at exit_group, before the process tore
+    // down its namespaces): replaced by the figure read from the zombie.
+    const std::unordered_map<pid_t, double>* self_known = nullptr;
+    double cpu_ms = 0;      // their rusage: their own time and their reaped children's
+    double self_cpu_ms = 0; // their own part, less what self_known had
+};
+
+// Waits until pid is a zombie without reaping it: its CPU clock still reads.
+void await_zombie(pid_t pid) {
+    siginfo_t info{};
+    while (::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOWAIT | __WALL) < 0 &&
+           errno == EINTR) {
+    }
+}
+
 // Kills and reaps every child of ours that belongs to no live run, until none
-// is left. Called with the registry gate held exclusively.
-void collect_strays(bool tagged) {
+// is left. Called with the registry gate held exclusively. With account (and
+// tags), the rusage of account->run's own strays is added up there.
+void collect_strays(bool tagged, StrayAccount* account = nullptr) {
     Registry& reg = registry();
     std::unordered_set<uint32_t> live_runs;
     std::unordered_set<pid_t> live_leaders;
@@ -298,33 +339,48 @@ void collect_strays(bool tagged) {
     const uint64_t prefix = tag_of(0) >> 32;
     // Without tags, a stray is any child in another process group than ours
     // that is neither a live leader nor in a live leader's group.
-    auto is_stray = [&](pid_t pid, pid_t group) {
+    // run: the run that tagged it, when known.
+    auto is_stray = [&](pid_t pid, pid_t group, uint32_t& run) {
+        run = 0;
         if (live_leaders.count(pid)) return false;
         if (tagged) {
             rlimit rl{};
             if (prlimit(pid, RLIMIT_RTTIME, nullptr, &rl) != 0) return false;
             if ((rl.rlim_max >> 32) != prefix) return false;
-            return live_runs.count(static_cast<uint32_t>(rl.rlim_max & 0xFFFFFFFFu)) == 0;
+            run = static_cast<uint32_t>(rl.rlim_max & 0xFFFFFFFFu);
+            return live_runs.count(run) == 0;
         }
         return group >= 0 && group != own_group && !live_leaders.count(group);
     };
     // Each round kills every stray seen; killed processes cannot fork, so the
     // rounds end. The bound is only a guard against the unforeseen.
     for (int round = 0; round < 100000; ++round) {
-        std::vector<pid_t> strays;
+        std::vector<std::pair<pid_t, bool>> strays; // and whether account wants it
         for (pid_t pid : own_children()) {
             pid_t group = getpgid(pid);
-            if (!is_stray(pid, group)) continue;
-            strays.push_back(pid);
+            uint32_t run = 0;
+            if (!is_stray(pid, group, run)) continue;
+            strays.emplace_back(pid, account && run == account->run);
             ::kill(pid, SIGKILL);
             // A stray that leads its own group (it called setsid or setpgid)
             // takes its group with it.
             if (group == pid) ::kill(-group, SIGKILL);
         }
         if (strays.empty()) return;
-        for (pid_t pid : strays) {
-            while (::waitpid(pid, nullptr, __WALL) < 0 && errno == EINTR) {
+        for (auto [pid, counted] : strays) {
+            if (!counted) {
+                while (::waitpid(pid, nullptr, __WALL) < 0 && errno == EINTR) {
+                }
+                continue;
             }
+            await_zombie(pid);
+            auto known = account->self_known->find(pid);
+            account->self_cpu_ms +=
+                process_cpu_ms(pid) - (known != account->self_known->end() ? known->second : 0.0);
+            rusage ru{};
+            while (::wait4(pid, nullptr, __WALL, &ru) < 0 && errno == EINTR) {
+            }
+            account->cpu_ms += timeval_ms(ru.ru_utime) + timeval_ms(ru.ru_stime);
         }
     }
 }
@@ -562,17 +618,21 @@ std::vector<std::string> exec_candidates(const std::string& name) {
     return out;
 }
 
-struct Environment {
+struct EnvStorage {
     std::vector<std::string> storage;
     std::vector<char*> pointers;
 };
 
-// The inherited environment with env_add entries replacing same-named ones
-// (the last of several same-named env_add entries wins).
-char* const* build_environment(const std::vector<std::string>& add, Environment& env) {
-    if (add.empty()) return environ;
-    auto name_of = [](std::string_view entry) { return entry.substr(0, entry.find('=')); };
-    for (char** e = environ; e && *e; ++e) {
+std::string_view name_of(std::string_view entry) {
+    return entry.substr(0, entry.find('='));
+}
+
+// base with env_add entries replacing same-named ones (the last of several
+// same-named env_add entries wins).
+char* const* build_environment(const std::vector<std::string>& add, char* const* base,
+                               EnvStorage& env) {
+    if (add.empty()) return base;
+    for (char* const* e = base; e && *e; ++e) {
         std::string_view entry(*e);
         bool replaced = std::any_of(add.begin(), add.end(), [&](const std::string& a) {
             return name_of(a) == name_of(entry);
@@ -657,6 +717,13 @@ private:
     void read_stderr();
     void write_stdin();
     void answer_hook();
+    void note_wrapped_exit(const seccomp_notif& notif);
+    // For a wrapped run: 1 when pid runs the wrapper, 0 when it runs
+    // something else, -1 when that cannot be told (gone, or a zombie).
+    int runs_wrapper(pid_t pid) const;
+    // For a wrapped run: the program, i.e. the first process below the
+    // wrapper's own that runs something else; 0 while there is none.
+    pid_t find_program() const;
     // Stops listening: this run's listener is closed; a carried one is
     // only ignored for the rest of the run (the thread keeps its filter).
     void drop_hook() {
@@ -688,6 +755,17 @@ private:
     rlim_t cpu_rlimit_s_ = 0;
     sigset_t old_mask_{};
     bool mask_changed_ = false;
+    // A wrapped run (req_.wrapper): which file the wrapper is, and what the
+    // exit hook and the samples learnt about the program under it.
+    bool wrapped_ = false, hooked_ = false;
+    dev_t wrapper_dev_ = 0;
+    ino_t wrapper_ino_ = 0;
+    pid_t program_ = 0;
+    int program_exit_ = -1;     // the status it passed to exit_group
+    double wrapper_cpu_ms_ = 0; // the wrapper processes' own CPU time, read as they exit
+    std::unordered_map<pid_t, double> self_known_; // the wrapper processes read so far
+    double stray_cpu_ms_ = 0;   // the rusage of this run's strays (a sandbox's init)
+    double program_cpu_ms_ = 0; // the program's CPU time, last sampled
 };
 
 bool Supervision::start() {
@@ -698,6 +776,18 @@ bool Supervision::start() {
         return false;
     }
     become_subreaper();
+    if (!req_.wrapper.empty()) {
+        struct stat st {};
+        if (::stat(req_.wrapper.c_str(), &st) != 0) {
+            res_.outcome = Outcome::spawn_failed;
+            res_.error =
+                fmt::format("cannot run '{}': {}", req_.wrapper.string(), errno_text(errno));
+            return false;
+        }
+        wrapped_ = true;
+        wrapper_dev_ = st.st_dev;
+        wrapper_ino_ = st.st_ino;
+    }
 
     std::vector<std::string> candidates = exec_candidates(req_.argv[0]);
     std::vector<const char*> candidate_ptrs;
@@ -707,8 +797,9 @@ bool Supervision::start() {
     for (const std::string& a : req_.argv)
         argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
-    Environment env_storage;
-    char* const* envp = build_environment(req_.env_add, env_storage);
+    EnvStorage env_storage;
+    char* const* envp = build_environment(
+        req_.env_add, req_.environment ? req_.environment->envp() : environ, env_storage);
     std::string cwd = req_.cwd.string();
 
     Pipe in = make_pipe(), out = make_pipe(), err = make_pipe();
@@ -840,6 +931,7 @@ bool Supervision::start() {
             ioctl(own_hook_.get(), SECCOMP_IOCTL_NOTIF_SET_FLAGS, SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP);
         hook_ = own_hook_ ? own_hook_.get() : -1;
     }
+    hooked_ = hook_ >= 0;
 
     if (plan.stage != stage_ok) {
         const std::string& name = req_.argv[0];
@@ -870,24 +962,30 @@ void Supervision::kill_for(Outcome why) {
 
 void Supervision::sample() {
     const RunLimits& l = lim();
+    // Under a wrapper the program is measured, not the wrapper; nothing is
+    // until the program has started.
+    if (wrapped_ && !program_) program_ = find_program();
+    const pid_t target = wrapped_ ? program_ : pid_;
+    if (target <= 0) return;
     if (!tried_cpu_clock_) {
         tried_cpu_clock_ = true;
-        have_cpu_clock_ = clock_getcpuclockid(pid_, &cpu_clock_) == 0;
+        have_cpu_clock_ = clock_getcpuclockid(target, &cpu_clock_) == 0;
     }
-    if (have_cpu_clock_ && l.cpu_ms > 0) {
+    if (have_cpu_clock_ && (l.cpu_ms > 0 || wrapped_)) {
         timespec ts{};
         if (clock_gettime(cpu_clock_, &ts) == 0) {
             double cpu =
                 static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-            if (cpu >= static_cast<double>(l.cpu_ms)) kill_for(Outcome::cpu_limit);
+            program_cpu_ms_ = std::max(program_cpu_ms_, cpu);
+            if (l.cpu_ms > 0 && cpu >= static_cast<double>(l.cpu_ms)) kill_for(Outcome::cpu_limit);
         }
     }
 
     if (!status_fd_) {
         char path[64];
-        std::snprintf(path, sizeof path, "/proc/%d/status", pid_);
+        std::snprintf(path, sizeof path, "/proc/%d/status", target);
         status_fd_.reset(::open(path, O_RDONLY | O_CLOEXEC));
-        std::snprintf(path, sizeof path, "/proc/%d/task/%d/children", pid_, pid_);
+        std::snprintf(path, sizeof path, "/proc/%d/task/%d/children", target, target);
         children_fd_.reset(::open(path, O_RDONLY | O_CLOEXEC));
     }
     char buf[4096];
@@ -1003,7 +1101,9 @@ void Supervision::answer_hook() {
     }
     // The exiting thread still has its memory: read its process's peak. Any
     // process of the run counts (a wrapper's child is the real program).
-    if (static_cast<pid_t>(notif.pid) == pid_ && status_fd_) {
+    if (wrapped_) {
+        note_wrapped_exit(notif);
+    } else if (static_cast<pid_t>(notif.pid) == pid_ && status_fd_) {
         char buf[4096];
         ssize_t n = pread_proc(status_fd_.get(), buf, sizeof buf);
         if (n > 0) {
@@ -1020,6 +1120,63 @@ void Supervision::answer_hook() {
     resp.id = notif.id;
     resp.flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
     ioctl(hook_, SECCOMP_IOCTL_NOTIF_SEND, &resp);
+}
+
+int Supervision::runs_wrapper(pid_t pid) const {
+    char path[64];
+    std::snprintf(path, sizeof path, "/proc/%d/exe", pid);
+    struct stat st {};
+    if (::stat(path, &st) != 0) return -1;
+    return st.st_dev == wrapper_dev_ && st.st_ino == wrapper_ino_ ? 1 : 0;
+}
+
+pid_t Supervision::find_program() const {
+    // A sandbox nests a few processes of its own (bwrap: the monitor, then
+    // the namespace's init); the program is the first that runs something
+    // else. Until it has called execve, it still runs the wrapper.
+    pid_t parent = pid_;
+    for (int depth = 0; depth < 4 && parent > 0; ++depth) {
+        char path[64];
+        std::snprintf(path, sizeof path, "/proc/%d/task/%d/children", parent, parent);
+        pid_t found = 0, wrapper = 0;
+        for_each_pid(read_proc(path), [&](pid_t child) {
+            if (found) return;
+            int w = runs_wrapper(child);
+            if (w == 0)
+                found = child;
+            else if (w == 1 && !wrapper)
+                wrapper = child;
+        });
+        if (found) return found;
+        parent = wrapper;
+    }
+    return 0;
+}
+
+void Supervision::note_wrapped_exit(const seccomp_notif& notif) {
+    const auto tid = static_cast<pid_t>(notif.pid);
+    char path[64];
+    std::snprintf(path, sizeof path, "/proc/%d/status", tid);
+    std::string status = read_proc(path);
+    auto tgid = static_cast<pid_t>(parse_status_kb(status, "Tgid:"));
+    if (runs_wrapper(tid) == 1) {
+        // Its own CPU time is in some rusage of ours too; it is taken out
+        // in report(). Read once per process (any of its threads may exit).
+        if (tgid > 0 && !self_known_.count(tgid)) {
+            double self = process_cpu_ms(tgid);
+            self_known_.emplace(tgid, self);
+            wrapper_cpu_ms_ += self;
+        }
+        return;
+    }
+    hook_peak_kb_ = std::max(hook_peak_kb_, parse_status_kb(status, "VmHWM:"));
+    // A program too quick for the first sample is recognised here: its
+    // parent is the wrapper's.
+    if (!program_) {
+        auto parent = static_cast<pid_t>(parse_status_kb(status, "PPid:"));
+        if (parent > 0 && runs_wrapper(parent) == 1) program_ = tgid;
+    }
+    if (tgid > 0 && tgid == program_) program_exit_ = static_cast<int>(notif.data.args[0] & 0xff);
 }
 
 void Supervision::supervise() {
@@ -1093,6 +1250,13 @@ void Supervision::finish() {
         // leader still pins the group id, so this cannot hit a stranger.
         ::kill(-pid_, SIGKILL);
         if (!exited_) pidfd_kill(pidfd_.get()); // we got here early, by an exception
+        if (wrapped_ && !self_known_.count(pid_)) {
+            // A wrapper killed before its exit_group: its own time, as a zombie.
+            await_zombie(pid_);
+            double self = process_cpu_ms(pid_);
+            self_known_.emplace(pid_, self);
+            wrapper_cpu_ms_ += self;
+        }
         pid_t got;
         do
             got = ::wait4(pid_, &status_, __WALL, &usage_);
@@ -1110,7 +1274,12 @@ void Supervision::finish() {
             reg.live.erase(run_);
             registered_ = false;
         }
-        collect_strays(tagged_);
+        StrayAccount account;
+        account.run = run_;
+        account.self_known = &self_known_;
+        collect_strays(tagged_, wrapped_ ? &account : nullptr);
+        stray_cpu_ms_ = account.cpu_ms;
+        wrapper_cpu_ms_ += account.self_cpu_ms;
     }
     // Every writer is dead now: what is left in the pipes is the last output.
     drain();
@@ -1138,10 +1307,6 @@ void Supervision::finish() {
     pid_ = -1;
 }
 
-double timeval_ms(const timeval& tv) {
-    return static_cast<double>(tv.tv_sec) * 1e3 + static_cast<double>(tv.tv_usec) / 1e3;
-}
-
 void Supervision::report() {
     const RunLimits& l = lim();
     if (wait_errno_ != 0)
@@ -1149,13 +1314,46 @@ void Supervision::report() {
              errno_text(wait_errno_));
     res_.wall_ms = end_ms_ - start_ms_;
     res_.cpu_ms = timeval_ms(usage_.ru_utime) + timeval_ms(usage_.ru_stime);
-    // ru_maxrss is max(the runner's peak at execve, the program's peak): it
-    // only says something about the program when it exceeds the former.
     int64_t peak = std::max(polled_peak_kb_, hook_peak_kb_);
-    if (usage_.ru_maxrss > peak && usage_.ru_maxrss > self_hwm_kb()) peak = usage_.ru_maxrss;
-    res_.peak_kb = peak;
+    bool by_signal = WIFSIGNALED(status_);
     if (WIFEXITED(status_)) res_.exit_code = WEXITSTATUS(status_);
-    if (WIFSIGNALED(status_)) res_.signal = WTERMSIG(status_);
+    if (by_signal) res_.signal = WTERMSIG(status_);
+    if (wrapped_) {
+        // The program's time is in the leader's rusage, or in that of a
+        // stray of the run (the namespace's init, when the monitor did not
+        // wait for it), along with the wrapper processes' own, which were
+        // read one by one. A sample stands in when that is not all there is.
+        res_.cpu_ms =
+            std::max({res_.cpu_ms + stray_cpu_ms_ - wrapper_cpu_ms_, program_cpu_ms_, 0.0});
+        // ru_maxrss is the largest peak of any of them, the wrapper's
+        // included: only a fallback when the hook saw nothing.
+        if (!hooked_ && usage_.ru_maxrss > peak && usage_.ru_maxrss > self_hwm_kb())
+            peak = usage_.ru_maxrss;
+        if (!killed_for_ && WIFEXITED(status_)) {
+            const int code = WEXITSTATUS(status_);
+            const std::string prefix = req_.wrapper.filename().string() + ": ";
+            if (program_exit_ >= 0) {
+                res_.exit_code = program_exit_;
+            } else if (!program_ && code != 0 && res_.errors.rfind(prefix, 0) == 0) {
+                // The wrapper failed before the program ran (or its execve did).
+                res_.outcome = Outcome::spawn_failed;
+                res_.error = res_.errors.substr(0, res_.errors.find('\n'));
+                res_.peak_kb = peak;
+                return;
+            } else if (code > 128 && code <= 128 + 64) {
+                // A wrapper reports a program killed by signal N as 128 + N;
+                // one that exited by itself was seen by the hook above.
+                by_signal = true;
+                res_.signal = code - 128;
+                res_.exit_code = -1;
+            }
+        }
+    } else if (usage_.ru_maxrss > peak && usage_.ru_maxrss > self_hwm_kb()) {
+        // ru_maxrss is max(the runner's peak at execve, the program's peak):
+        // it only says something about the program when it exceeds the former.
+        peak = usage_.ru_maxrss;
+    }
+    res_.peak_kb = peak;
 
     if (killed_for_) {
         res_.outcome = *killed_for_;
@@ -1165,7 +1363,7 @@ void Supervision::report() {
         res_.outcome = Outcome::memory_limit;
     } else if (output_exceeded_) {
         res_.outcome = Outcome::output_limit;
-    } else if (WIFSIGNALED(status_)) {
+    } else if (by_signal) {
         // SIGXCPU, or the SIGKILL that follows it, comes from RLIMIT_CPU.
         bool rlimit_cpu = res_.signal == SIGXCPU ||
                           (res_.signal == SIGKILL && cpu_rlimit_s_ > 0 &&
@@ -1177,6 +1375,33 @@ void Supervision::report() {
 }
 
 } // namespace
+
+Environment::Environment(std::vector<std::string> entries) : entries_(std::move(entries)) {
+    pointers_.reserve(entries_.size() + 1);
+    for (std::string& e : entries_)
+        pointers_.push_back(e.data());
+    pointers_.push_back(nullptr);
+}
+
+Environment& Environment::operator=(const Environment& other) {
+    if (this != &other) *this = Environment(other.entries_);
+    return *this;
+}
+
+const char* Environment::get(std::string_view name) const {
+    for (const std::string& e : entries_)
+        if (name_of(e) == name && e.size() > name.size()) return e.c_str() + name.size() + 1;
+    return nullptr;
+}
+
+Environment Environment::with(std::string_view name, std::string_view value) const {
+    std::vector<std::string> out;
+    out.reserve(entries_.size() + 1);
+    for (const std::string& e : entries_)
+        if (name_of(e) != name) out.push_back(e);
+    out.push_back(std::string(name) + "=" + std::string(value));
+    return Environment(std::move(out));
+}
 
 RunResult run_process(const RunRequest& request) {
     RunResult result;

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hired::practice {
@@ -24,13 +25,45 @@ struct RunLimits {
     int64_t stack_kb = -1;            // RLIMIT_STACK; -1 means the memory limit
 };
 
+// A whole environment, "NAME=value" entries. Built once and shared by many
+// runs: a run passes its pointers on and copies nothing.
+class Environment {
+public:
+    Environment() { pointers_.push_back(nullptr); }
+    explicit Environment(std::vector<std::string> entries);
+    Environment(const Environment& other) : Environment(other.entries_) {}
+    Environment& operator=(const Environment& other);
+    // Moving the vector keeps every string where it is, so the pointers stay valid.
+    Environment(Environment&&) noexcept = default;
+    Environment& operator=(Environment&&) noexcept = default;
+
+    const std::vector<std::string>& entries() const { return entries_; }
+    char* const* envp() const { return pointers_.data(); }
+    // NAME's value, or nullptr.
+    const char* get(std::string_view name) const;
+    // A copy with NAME set to value (replacing any NAME there was).
+    Environment with(std::string_view name, std::string_view value) const;
+
+private:
+    std::vector<std::string> entries_;
+    std::vector<char*> pointers_;
+};
+
 struct RunRequest {
     std::vector<std::string> argv;    // argv[0] is looked up in PATH when it has no '/'
                                       // (a relative path is taken from cwd)
     std::filesystem::path cwd;        // empty: the current directory
     std::string input;                // fed to stdin, then stdin is closed
     RunLimits limits;
-    std::vector<std::string> env_add; // "NAME=value" added to the inherited environment
+    // The program's environment; null: the runner's own. env_add applies on top.
+    const Environment* environment = nullptr;
+    std::vector<std::string> env_add; // "NAME=value" added to the environment
+    // The executable of a wrapper that argv starts the real program under
+    // (a sandbox: bwrap). Its own processes are not the program: they are
+    // not measured, their CPU time is not counted (when the exit hook can
+    // tell it apart), and the program's exit status or signal is reported
+    // rather than the wrapper's. Empty: argv is the program itself.
+    std::filesystem::path wrapper;
 };
 
 enum class Outcome {

@@ -1,5 +1,6 @@
 #include "attempts.hpp"
 
+#include "keep.hpp"
 #include "record_reader.hpp"
 
 #include "util/error.hpp"
@@ -324,6 +325,17 @@ Out to_out(const PracticeRecord& r) {
 
 std::string to_yaml(const PracticeRecord& r) {
     return yaml_write::emit(to_out(r));
+}
+
+void save(StagedFiles& out, const PracticeRecord& r) {
+    // As store.cpp's save: the file's own record written back must keep all of it.
+    if (!out.staged().count(r.file))
+        if (auto old = out.read(r.file)) {
+            Warnings w;
+            std::string label = out.label(r.file);
+            require_kept(*old, to_yaml(parse_practice(*old, label, r.file, w)), label);
+        }
+    out.write(r.file, to_yaml(r));
 }
 
 std::optional<PracticeRecord> load_practice(const Files& files, std::string_view problem,

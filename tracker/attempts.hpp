@@ -107,6 +107,9 @@ PracticeRecord parse_practice(std::string_view text, const std::string& label,
                               const std::string& rel, Warnings& w);
 yaml_write::Out to_out(const PracticeRecord& r);
 std::string to_yaml(const PracticeRecord& r);
+// Writes r's file into a change; refuses (tracker/keep.hpp) when the file
+// there holds something its record would not keep.
+void save(StagedFiles& out, const PracticeRecord& r);
 
 // Reading from the journal (or a change in progress).
 std::optional<PracticeRecord> load_practice(const Files& files, std::string_view problem,

@@ -1,18 +1,21 @@
 #include "board.hpp"
 
+#include "layout.hpp"
+
 #include "util/text.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <optional>
 #include <cctype>
+#include <optional>
 #include <set>
 
 namespace hired::tracker {
 
 template <> std::span<const std::string_view> enum_names<Stage>() {
-    static constexpr std::string_view names[] = {"applied", "screening", "technical", "onsite", "offer"};
+    static constexpr std::string_view names[] = {"applied", "screening", "technical", "onsite",
+                                                 "offer"};
     return names;
 }
 
@@ -156,50 +159,6 @@ Board make_board(const std::vector<Company>& companies, const std::vector<Contac
 
 namespace {
 
-bool plain_char(char ch) {
-    auto c = static_cast<unsigned char>(ch);
-    return c >= 0x80 || std::isalnum(c);
-}
-
-// Every quoted scalar that may start on this line ends on it, and the flow
-// brackets outside them balance. A quote can only open a scalar after a
-// space, an indicator or the start of the line; one after a letter or digit
-// is text ("don't").
-bool closed_on_its_line(std::string_view line) {
-    int depth = 0;
-    for (size_t i = 0; i < line.size(); ++i) {
-        char c = line[i];
-        if ((c == '"' || c == '\'') && (i == 0 || !plain_char(line[i - 1]))) {
-            size_t j = i + 1;
-            for (;; ++j) {
-                if (j >= line.size()) return false;
-                if (line[j] != c) continue;
-                if (c == '\'' && j + 1 < line.size() && line[j + 1] == '\'') {
-                    ++j; // '' in a single-quoted scalar
-                    continue;
-                }
-                break;
-            }
-            i = j;
-        } else if (c == '[' || c == '{') {
-            ++depth;
-        } else if (c == ']' || c == '}') {
-            if (--depth < 0) return false;
-        }
-    }
-    return depth == 0;
-}
-
-// "key: ..." or "key:" with a plain lower-case key: the key, else empty.
-std::string_view key_of(std::string_view s) {
-    size_t n = 0;
-    while (n < s.size() && ((s[n] >= 'a' && s[n] <= 'z') || s[n] == '_'))
-        ++n;
-    if (n == 0 || n >= s.size() || s[n] != ':') return {};
-    if (n + 1 < s.size() && s[n + 1] != ' ') return {};
-    return s.substr(0, n);
-}
-
 // An application's key line; counts its status lines. False when unsure.
 bool closed_item_line(std::string_view s, int& statuses) {
     std::string_view key = key_of(s);
@@ -211,35 +170,12 @@ bool closed_item_line(std::string_view s, int& statuses) {
            v == " ghosted";
 }
 
-// "|", "|-", ">+2" and the like: a block scalar's indicator.
-bool block_indicator(std::string_view v) {
-    if (v.empty() || (v[0] != '|' && v[0] != '>')) return false;
-    for (char c : v.substr(1))
-        if (c != '-' && c != '+' && !(c >= '1' && c <= '9')) return false;
-    return true;
-}
-
-// When the line starts a block scalar, the indentation its text must exceed.
-std::optional<size_t> block_start(std::string_view rest, size_t indent) {
-    std::string_view t = rest;
-    size_t col = indent;
-    if (t.starts_with("- ")) {
-        if (block_indicator(t.substr(2))) return indent;
-        t = t.substr(2);
-        col += 2;
-    }
-    std::string_view key = key_of(t);
-    if (key.empty() || t.size() < key.size() + 2) return std::nullopt;
-    if (block_indicator(t.substr(key.size() + 2))) return col;
-    return std::nullopt;
-}
-
 } // namespace
 
 bool surely_closed(std::string_view text) {
-    static constexpr ByteSet unsure(std::string_view("\\\t\r\0", 4));
-    if (contains_any(text, unsure))
-        return false;
+    // Anchors, aliases and tags too: a file that may use them is parsed.
+    static constexpr ByteSet unsure(std::string_view("\\\t\r\0&*!", 7));
+    if (contains_any(text, unsure)) return false;
     bool in_apps = false, seen_apps = false;
     int items = 0, statuses = 0;
     std::optional<size_t> block; // inside a block scalar's text, more indented than this

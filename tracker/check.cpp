@@ -98,6 +98,13 @@ private:
                 result_.unparsable.push_back(e.what());
             }
         }
+        for (const auto& rel : files_.odd_files()) {
+            try {
+                files_.read(rel);
+            } catch (const Error& e) {
+                result_.unparsable.push_back(e.what());
+            }
+        }
         for (const auto& rel : files_.list_all("")) {
             if (rel == "hired.yaml") continue;
             RecordKind kind = record_kind(rel);

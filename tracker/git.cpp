@@ -1,9 +1,12 @@
 #include "git.hpp"
 
 #include "util/error.hpp"
+#include "util/files.hpp"
 
 #include <fcntl.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <cerrno>
 #include <cstdlib>
@@ -74,7 +77,12 @@ Library::~Library() {
 
 int check(int rc, std::string_view what) {
     if (rc >= 0) return rc;
-    throw Error(Exit::env, fmt::format("git: {}: {}", what, last_message()));
+    std::string message = last_message();
+    // libgit2 words a full disk in several ways; say it one way everywhere.
+    if (message.find("No space left") != std::string::npos ||
+        message.find("Disk quota") != std::string::npos)
+        throw Error(Exit::env, fmt::format("no space left on device (git: {})", what));
+    throw Error(Exit::env, fmt::format("git: {}: {}", what, message));
 }
 
 std::string hex(const git_oid& id) {
@@ -200,6 +208,85 @@ git_oid updated_tree(git_repository* repo, git_tree* base, const std::vector<Tre
     git_oid tree_id;
     check(git_tree_create_updated(&tree_id, repo, base, updates.size(), updates.data()), what);
     return tree_id;
+}
+
+void move_main(git_repository* repo, const git_oid* from, const git_oid& to,
+               const std::string& reflog) {
+    git_reference* raw = nullptr;
+    if (from)
+        check(git_reference_create_matching(&raw, repo, "refs/heads/main", &to, 1, from,
+                                            reflog.c_str()),
+              "moving main");
+    else
+        check(git_reference_create(&raw, repo, "refs/heads/main", &to, 0, reflog.c_str()),
+              "creating main");
+    git_reference_free(raw);
+}
+
+namespace {
+
+// Whether the loose object file holds exactly the object id: inflated, its
+// content hashes to id. nullopt when there is no such file.
+std::optional<bool> loose_object_sound(const fs::path& file, const git_oid& id) {
+    int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) {
+        if (errno == ENOENT) return std::nullopt;
+        return false;
+    }
+    std::string packed;
+    char buf[16384];
+    for (;;) {
+        ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            ::close(fd);
+            if (n < 0) return false;
+            break;
+        }
+        packed.append(buf, static_cast<size_t>(n));
+    }
+    z_stream z{};
+    if (inflateInit(&z) != Z_OK) return false;
+    z.next_in = reinterpret_cast<Bytef*>(packed.data());
+    z.avail_in = static_cast<uInt>(packed.size());
+    Sha1 sha;
+    int rc = Z_OK;
+    while (rc == Z_OK) {
+        z.next_out = reinterpret_cast<Bytef*>(buf);
+        z.avail_out = sizeof buf;
+        rc = inflate(&z, Z_NO_FLUSH);
+        if (rc != Z_OK && rc != Z_STREAM_END) break;
+        sha.update(buf, sizeof buf - z.avail_out);
+    }
+    bool whole = rc == Z_STREAM_END && z.avail_in == 0;
+    inflateEnd(&z);
+    if (!whole) return false;
+    auto sum = sha.finish();
+    return std::memcmp(sum.data(), id.id, sum.size()) == 0;
+}
+
+} // namespace
+
+void require_stored(git_repository* repo, const std::vector<git_oid>& ids) {
+    fs::path objects = fs::path(git_repository_path(repo)) / "objects";
+    git_odb* raw = nullptr;
+    check(git_repository_odb(&raw, repo), "opening the object database");
+    std::unique_ptr<git_odb, Deleter<git_odb_free>> odb(raw);
+    for (const auto& id : ids) {
+        std::string h = hex(id);
+        auto sound = loose_object_sound(objects / h.substr(0, 2) / h.substr(2), id);
+        if (sound == true) continue;
+        // Not loose: stored before, in a pack (git gc), is as good.
+        if (!sound && git_odb_exists(odb.get(), &id)) continue;
+        // libgit2 has been seen to report success for an object a full disk
+        // kept it from storing.
+        struct statvfs fsinfo {};
+        if (::statvfs(objects.c_str(), &fsinfo) == 0 &&
+            static_cast<uint64_t>(fsinfo.f_bavail) * fsinfo.f_frsize < (256u << 10))
+            fail(Exit::env, "no space left on device (git: object {} was not stored)", h);
+        fail(Exit::env, "git: object {} was not stored whole{}", h,
+             sound ? "" : " (it is missing)");
+    }
 }
 
 git_oid blob_id(std::string_view content) {
@@ -406,7 +493,7 @@ std::optional<std::string> read_whole(const fs::path& path, struct stat& st) {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         if (errno == ENOENT) return std::nullopt;
-        fail(Exit::env, "cannot read {}: {}", path.string(), std::strerror(errno));
+        fail(Exit::env, "cannot read {}: {}", path.string(), errno_text(errno));
     }
     std::string data;
     if (::fstat(fd, &st) == 0 && st.st_size > 0) data.reserve(static_cast<size_t>(st.st_size));
@@ -417,7 +504,7 @@ std::optional<std::string> read_whole(const fs::path& path, struct stat& st) {
         if (n < 0) {
             int e = errno;
             ::close(fd);
-            fail(Exit::env, "cannot read {}: {}", path.string(), std::strerror(e));
+            fail(Exit::env, "cannot read {}: {}", path.string(), errno_text(e));
         }
         if (n == 0) break;
         data.append(buf, static_cast<size_t>(n));
@@ -485,7 +572,7 @@ public:
                  "the journal's git index is locked ({}): another git command is running in the "
                  "journal; if none is, remove that file",
                  lock_.string());
-        fail(Exit::env, "cannot write {}: {}", lock_.string(), std::strerror(errno));
+        fail(Exit::env, "cannot write {}: {}", lock_.string(), errno_text(errno));
     }
     ~IndexLock() {
         if (fd_ >= 0) ::close(fd_);
@@ -499,13 +586,13 @@ public:
         while (off < data.size()) {
             ssize_t n = ::write(fd_, data.data() + off, data.size() - off);
             if (n < 0 && errno == EINTR) continue;
-            if (n < 0) fail(Exit::env, "cannot write {}: {}", lock_.string(), std::strerror(errno));
+            if (n < 0) fail(Exit::env, "cannot write {}: {}", lock_.string(), errno_text(errno));
             off += static_cast<size_t>(n);
         }
         int rc = ::close(fd_);
         fd_ = -1;
         if (rc != 0 || ::rename(lock_.c_str(), index_.c_str()) != 0)
-            fail(Exit::env, "cannot write {}: {}", index_.string(), std::strerror(errno));
+            fail(Exit::env, "cannot write {}: {}", index_.string(), errno_text(errno));
         committed_ = true;
     }
 

@@ -88,6 +88,18 @@ TreeEntry entry_bypath(const git_tree* tree, const std::string& path);
 void for_each_file(git_repository* repo, const git_tree* tree, const std::string& prefix,
                    const std::function<void(const std::string&, const git_tree_entry*)>& blob);
 
+// Moves refs/heads/main from `from` (nullptr: main does not exist yet) to
+// `to`, only when it still names `from`, with a reflog line. Atomic: main
+// names one or the other afterwards, whatever happens.
+void move_main(git_repository* repo, const git_oid* from, const git_oid& to,
+               const std::string& reflog);
+
+// Reads each object back from the object database (bypassing libgit2's
+// cache); Error(env) when one is missing or unreadable. Objects are stored
+// through temporary files renamed into place, but a full disk or an I/O
+// error must never leave a ref naming an object that is not there whole.
+void require_stored(git_repository* repo, const std::vector<git_oid>& ids);
+
 // The id git gives a blob with this content (nothing is written).
 git_oid blob_id(std::string_view content);
 

@@ -1,6 +1,7 @@
 #include "lock.hpp"
 
 #include "util/error.hpp"
+#include "util/files.hpp"
 
 #include <cerrno>
 #include <chrono>
@@ -22,7 +23,7 @@ using Clock = std::chrono::steady_clock;
 int open_lock_file(const fs::path& file) {
     int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0)
-        fail(Exit::env, "cannot open the lock file {}: {}", file.string(), std::strerror(errno));
+        fail(Exit::env, "cannot open the lock file {}: {}", file.string(), errno_text(errno));
     ::fchmod(fd, 0600);
     return fd;
 }
@@ -33,7 +34,7 @@ bool try_lock(int fd, const fs::path& file) {
         if (::flock(fd, LOCK_EX | LOCK_NB) == 0) return true;
         if (errno == EINTR) continue;
         if (errno == EWOULDBLOCK) return false;
-        fail(Exit::env, "cannot lock {}: {}", file.string(), std::strerror(errno));
+        fail(Exit::env, "cannot lock {}: {}", file.string(), errno_text(errno));
     }
 }
 

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -258,7 +259,8 @@ bool is_practice(const std::string& path) {
 // The latest `finished` among a practice file's attempts (0 when none).
 int64_t last_attempt(const Out& doc) {
     int64_t last = 0;
-    if (const Out* attempts = find(&doc, "attempts"); attempts && attempts->kind == Out::Kind::sequence)
+    if (const Out* attempts = find(&doc, "attempts");
+        attempts && attempts->kind == Out::Kind::sequence)
         for (const auto& a : attempts->items)
             if (const Out* f = find(&a, "finished"); f && f->kind == Out::Kind::scalar)
                 last = std::max(last, parse_datetime(f->text).value_or(0));
@@ -272,9 +274,11 @@ std::string canonical(const std::string& path, const std::string& text) {
     const std::string label = path + " (merged)";
     if (is_practice(path)) {
         PracticeRecord r = parse_practice(text, label, path, w);
-        std::stable_sort(r.attempts.begin(), r.attempts.end(), [](const Attempt& x, const Attempt& y) {
-            return parse_datetime(x.finished).value_or(0) < parse_datetime(y.finished).value_or(0);
-        });
+        std::stable_sort(r.attempts.begin(), r.attempts.end(),
+                         [](const Attempt& x, const Attempt& y) {
+                             return parse_datetime(x.finished).value_or(0) <
+                                    parse_datetime(y.finished).value_or(0);
+                         });
         // Replayed when every attempt knows its budget; otherwise the side
         // with the later last attempt gave the schedule.
         if (std::all_of(r.attempts.begin(), r.attempts.end(),
@@ -307,7 +311,93 @@ bool is_record_file(const std::string& path) {
     return is_practice(path) || record_kind(path) != RecordKind::other;
 }
 
+// Whether tree holds a record (an item of a record list) anywhere.
+bool holds_records(const Out& tree) {
+    if (tree.kind == Out::Kind::map) {
+        for (const auto& [k, v] : tree.entries)
+            if (holds_records(v)) return true;
+        return false;
+    }
+    if (tree.kind == Out::Kind::sequence) {
+        if (!tree.items.empty() && is_record_list(&tree)) return true;
+        for (const auto& item : tree.items)
+            if (holds_records(item)) return true;
+    }
+    return false;
+}
+
+// tree without the items of its record lists whose ids are in base's lists
+// at the same place: what is left of a file when the records one change
+// put in it are taken out.
+Out without_records_of(const Out& tree, const Out* base) {
+    if (tree.kind == Out::Kind::map) {
+        Out m = Out::map();
+        for (const auto& [k, v] : tree.entries)
+            m.add(k, without_records_of(v, find(base, k)));
+        return m;
+    }
+    if (tree.kind == Out::Kind::sequence && is_record_list(&tree) && base && is_record_list(base)) {
+        Out seq = Out::sequence(tree.flow);
+        for (const auto& item : tree.items) {
+            const Out* was = item_by_id(base, id_of(item));
+            // A record the change put there goes, unless records were added
+            // inside it since (a round in its application): then it stays.
+            if (!was || holds_records(without_records_of(item, was))) seq.push(item);
+        }
+        return seq;
+    }
+    return tree;
+}
+
 } // namespace
+
+FileMerge revert_file(const std::string& path, const std::optional<std::string>& changed,
+                      const std::optional<std::string>& now,
+                      const std::optional<std::string>& before) {
+    if (now == changed) { // untouched since: simply as before
+        FileMerge out;
+        out.text = before;
+        return out;
+    }
+    if (before || !now || !changed || !is_record_file(path)) {
+        // A three-way merge in which the later state wins every conflict.
+        FileMerge out = merge_file(path, changed, now, before, Side::ours);
+        // Said the way undo means it: ours is the later state, theirs the
+        // state before the change.
+        static const std::pair<const char*, const char*> words[] = {
+            {"kept ours' edited ", "kept the later edit of "},
+            {"kept ours for ", "kept the later value of "},
+            {"(theirs removed it)", "(the change being undone added it)"},
+            {"(theirs: ", "(before the change: "},
+            {"theirs differs", "it changed after the change"}};
+        for (auto& c : out.conflicts)
+            for (const auto& [from, to] : words)
+                if (size_t at = c.find(from); at != std::string::npos)
+                    c.replace(at, std::strlen(from), to);
+        return out;
+    }
+    // The change created the file, and it changed since: take out only the
+    // records the change put there.
+    FileMerge out;
+    try {
+        Out c = yaml_write::from_node(*yaml::parse(*changed, path));
+        Out n = yaml_write::from_node(*yaml::parse(*now, path));
+        Out rest = without_records_of(n, &c);
+        if (same(&rest, &n)) {
+            out.text = now;
+            out.conflicts.push_back(
+                fmt::format("kept {}: it was edited, or records were added to it, since", path));
+            return out;
+        }
+        out.text = canonical(path, yaml_write::emit(rest));
+        out.conflicts.push_back(fmt::format(
+            "kept {} without the change's records: it holds records added since", path));
+    } catch (const Error& e) {
+        out.text = now;
+        out.conflicts.push_back(fmt::format("kept {}: {}", path, e.what()));
+    }
+    return out;
+}
 
 FileMerge merge_file(const std::string& path, const std::optional<std::string>& base,
                      const std::optional<std::string>& ours,

@@ -42,4 +42,15 @@ FileMerge merge_file(const std::string& path, const std::optional<std::string>& 
                      const std::optional<std::string>& ours,
                      const std::optional<std::string>& theirs, Side prefer);
 
+// Undoing one change of a file (hired undo): the file as the change left it
+// (changed), as it was before the change (before), and as it is now (now),
+// each nullopt where absent. What the change did is taken back; what came
+// after it (later edits, and records another machine added) is kept: a
+// field edited since keeps its later value (reported), a file the change
+// created loses only the records the change put in it. The result is what
+// the file should be now.
+FileMerge revert_file(const std::string& path, const std::optional<std::string>& changed,
+                      const std::optional<std::string>& now,
+                      const std::optional<std::string>& before);
+
 } // namespace hired::tracker

@@ -123,12 +123,14 @@ struct Interviewer {
     std::string name;
     std::string role;
     std::string contact; // a contact's name, when they are one
+    Extra extra;
     Where where;
 };
 
 struct Question {
     std::string text;
     std::string problem; // a practice problem id, optional
+    Extra extra;
     Where where;
 };
 

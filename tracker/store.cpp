@@ -1,5 +1,9 @@
 #include "store.hpp"
 
+#include "attempts.hpp"
+#include "keep.hpp"
+#include "layout.hpp"
+
 #include "record_reader.hpp"
 
 #include "util/error.hpp"
@@ -89,8 +93,9 @@ bool TextFilter::matches_at(std::string_view text, size_t pos) const {
 
 bool TextFilter::may_match(std::string_view text) const {
     if (!usable_) return true;
-    if (text.find('\\') != std::string_view::npos || text.find('\0') != std::string_view::npos)
-        return true;
+    // A text outside the layout is parsed (and reported when broken), so
+    // that every command treats a broken file alike (tracker/layout.hpp).
+    if (!surely_plain(text)) return true;
     // Candidates: where the first character is, in either case (memchr is fast).
     char lo = words_[0][0];
     char up = static_cast<char>(std::toupper(static_cast<unsigned char>(lo)));
@@ -105,15 +110,16 @@ bool TextFilter::may_match(std::string_view text) const {
     while (at_lo != end || at_up != end) {
         const char* p = std::min(at_lo, at_up);
         if (matches_at(text, static_cast<size_t>(p - begin))) return true;
-        if (p == at_lo) at_lo = next(lo, p + 1);
-        else at_up = next(up, p + 1);
+        if (p == at_lo)
+            at_lo = next(lo, p + 1);
+        else
+            at_up = next(up, p + 1);
     }
     return false;
 }
 
 std::optional<std::string> TextFilter::folded(std::string_view text) {
-    if (text.find('\\') != std::string_view::npos || text.find('\0') != std::string_view::npos)
-        return std::nullopt;
+    if (!surely_plain(text)) return std::nullopt;
     std::string out(text);
     for (char& c : out)
         c = fold(c);
@@ -145,7 +151,7 @@ Interviewer interviewer_from(const yaml::Node& n, const std::string& label, Warn
     iv.name = r.required_text("name");
     iv.role = r.text("role");
     iv.contact = r.text("contact");
-    r.finish(w); // interviewers are small: nothing worth keeping beyond the schema
+    iv.extra = r.finish(w);
     iv.where = r.where;
     return iv;
 }
@@ -161,7 +167,7 @@ Question question_from(const yaml::Node& n, const std::string& label, Warnings& 
     Question q;
     q.text = r.required_text("text");
     q.problem = r.text("problem");
-    r.finish(w);
+    q.extra = r.finish(w);
     q.where = r.where;
     return q;
 }
@@ -335,6 +341,12 @@ Lesson parse_lesson(std::string_view text, const std::string& label, const std::
     return lesson_from(*yaml::parse(text, label), label, rel, w);
 }
 
+bool is_practice_file(std::string_view rel) {
+    std::string prefix = std::string(kPractice) + "/";
+    return rel.starts_with(prefix) && rel.ends_with(".yaml") &&
+           rel.find('/', prefix.size()) == std::string_view::npos;
+}
+
 void validate_file(std::string_view rel, std::string_view text, const std::string& label,
                    Warnings& w) {
     yaml::NodePtr doc = yaml::parse(text, label);
@@ -353,6 +365,7 @@ void validate_file(std::string_view rel, std::string_view text, const std::strin
         lesson_from(*doc, label, r, w);
         break;
     case RecordKind::other:
+        if (is_practice_file(rel)) practice_from(*doc, label, r, w);
         break;
     }
 }
@@ -414,17 +427,19 @@ Out to_out(const Round& r) {
         p.set("name", iv.name);
         p.set("role", iv.role);
         p.set("contact", iv.contact);
+        add_extra(p, iv.extra);
         people.push(std::move(p));
     }
     m.set_if("interviewers", std::move(people));
     Out questions = Out::sequence();
     for (const auto& q : r.questions) {
-        if (q.problem.empty()) {
+        if (q.problem.empty() && q.extra.empty()) {
             questions.push(Out::scalar(q.text));
         } else {
             Out qm = Out::map();
             qm.set("text", q.text);
             qm.set("problem", q.problem);
+            add_extra(qm, q.extra);
             questions.push(std::move(qm));
         }
     }
@@ -527,7 +542,7 @@ std::vector<std::string> JournalFiles::list(std::string_view folder) const {
 }
 
 std::vector<std::string> JournalFiles::list_all(std::string_view folder) const {
-    return journal_.list(std::string(folder), "");
+    return journal_.list(std::string(folder), "", false);
 }
 
 std::string JournalFiles::label(const std::string& rel) const {
@@ -593,7 +608,9 @@ const ParseMemo::Entry* ParseMemo::find(const std::string& rel, std::string_view
     return it != entries_.end() && it->second.text == text ? &it->second : nullptr;
 }
 
-void ParseMemo::keep(const std::string& rel, Entry entry) { entries_[rel] = std::move(entry); }
+void ParseMemo::keep(const std::string& rel, Entry entry) {
+    entries_[rel] = std::move(entry);
+}
 
 template <typename R, typename Parse> R Store::load(const std::string& rel, Parse parse) const {
     std::string label = files_.label(rel);
@@ -851,20 +868,40 @@ std::string Store::new_file(std::string_view folder, std::string_view slug) cons
     }
 }
 
+namespace {
+
+// Before rewriting a file that is there, the file's own record written back
+// must keep all of it (tracker/keep.hpp). A file this change wrote already
+// is our own output.
+template <typename Parse>
+void require_rewritable(const StagedFiles& out, const std::string& rel, Parse parse) {
+    if (out.staged().count(rel)) return;
+    auto old = out.read(rel);
+    if (!old) return;
+    Warnings w;
+    std::string label = out.label(rel);
+    require_kept(*old, to_yaml(parse(*old, label, rel, w)), label);
+}
+
+} // namespace
+
 void save(StagedFiles& out, Company& c) {
+    require_rewritable(out, c.file, parse_company);
     assign_missing_ids(c);
     for (auto& a : c.applications)
         sort_rounds(a);
     out.write(c.file, to_yaml(c));
 }
-
 void save(StagedFiles& out, const Contact& c) {
+    require_rewritable(out, c.file, parse_contact);
     out.write(c.file, to_yaml(c));
 }
 void save(StagedFiles& out, const Event& e) {
+    require_rewritable(out, e.file, parse_event);
     out.write(e.file, to_yaml(e));
 }
 void save(StagedFiles& out, const Lesson& l) {
+    require_rewritable(out, l.file, parse_lesson);
     out.write(l.file, to_yaml(l));
 }
 

@@ -93,8 +93,10 @@ Event parse_event(std::string_view text, const std::string& label, const std::st
                   Warnings& w);
 Lesson parse_lesson(std::string_view text, const std::string& label, const std::string& rel,
                     Warnings& w);
-// Validates a file's text as what its path says it is (record files by
-// their schema, other .yaml files as YAML only). Throws Error(data).
+// practice/<id>.yaml: a practised problem's attempts (tracker/attempts.hpp).
+bool is_practice_file(std::string_view rel);
+// Validates a file's text as what its path says it is (record and practice
+// files by their schema, other .yaml files as YAML only). Throws Error(data).
 void validate_file(std::string_view rel, std::string_view text, const std::string& label,
                    Warnings& w);
 
@@ -121,6 +123,9 @@ public:
     virtual std::vector<std::string> list_all(std::string_view folder) const = 0;
     // The path used in messages (the journal folder joined with rel).
     virtual std::string label(const std::string& rel) const = 0;
+    // What is there that is not a plain file or a folder (a symbolic link, a
+    // FIFO, ...): list_all leaves these out, every read refuses them.
+    virtual std::vector<std::string> odd_files() const { return {}; }
 };
 
 // The journal as it is on disk.
@@ -131,6 +136,7 @@ public:
     std::vector<std::string> list(std::string_view folder) const override;
     std::vector<std::string> list_all(std::string_view folder) const override;
     std::string label(const std::string& rel) const override;
+    std::vector<std::string> odd_files() const override { return journal_.odd_files(); }
 
 private:
     const Journal& journal_;

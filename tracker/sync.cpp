@@ -2,6 +2,7 @@
 
 #include "git.hpp"
 #include "merge.hpp"
+#include "store.hpp"
 
 #include "util/error.hpp"
 #include "util/files.hpp"
@@ -55,8 +56,8 @@ int credentials(git_credential** out, const char* url, const char* user_from_url
     auto* t = static_cast<Transport*>(payload);
     const char* user = user_from_url && *user_from_url ? user_from_url : nullptr;
     if (++t->tries > kMaxCredentialTries) {
-        t->refusal = fmt::format("authentication to {} refused after {} tries", url ? url : "the remote",
-                                 kMaxCredentialTries);
+        t->refusal = fmt::format("authentication to {} refused after {} tries",
+                                 url ? url : "the remote", kMaxCredentialTries);
         return GIT_EUSER;
     }
     if (allowed & GIT_CREDENTIAL_SSH_KEY) {
@@ -76,9 +77,8 @@ int credentials(git_credential** out, const char* url, const char* user_from_url
             if (!fs::exists(key, ec)) continue;
             fs::path pub = key;
             pub += ".pub";
-            return git_credential_ssh_key_new(out, name,
-                                              fs::exists(pub, ec) ? pub.c_str() : nullptr,
-                                              key.c_str(), nullptr);
+            return git_credential_ssh_key_new(
+                out, name, fs::exists(pub, ec) ? pub.c_str() : nullptr, key.c_str(), nullptr);
         }
         t->refusal = fmt::format("ssh authentication to {} refused: no key from ssh-agent or "
                                  "~/.ssh (id_ed25519, id_ecdsa, id_rsa) was accepted",
@@ -94,12 +94,14 @@ int credentials(git_credential** out, const char* url, const char* user_from_url
             return GIT_EUSER;
         }
         if (++t->userpass_tries > 1) {
-            t->refusal = fmt::format("{} refused the token in HIRED_GIT_TOKEN", url ? url : "the remote");
+            t->refusal =
+                fmt::format("{} refused the token in HIRED_GIT_TOKEN", url ? url : "the remote");
             return GIT_EUSER;
         }
         return git_credential_userpass_plaintext_new(out, user ? user : "x-access-token", token);
     }
-    if (allowed & GIT_CREDENTIAL_USERNAME) return git_credential_username_new(out, user ? user : "git");
+    if (allowed & GIT_CREDENTIAL_USERNAME)
+        return git_credential_username_new(out, user ? user : "git");
     t->refusal = "the remote asks for a kind of authentication hired does not support";
     return GIT_EUSER;
 }
@@ -135,20 +137,26 @@ git_remote_callbacks callbacks(Transport& t) {
     return cb;
 }
 
-[[noreturn]] void remote_failure(const std::string& what, const std::string& url, const Transport& t) {
-    fail(Exit::env, "cannot {} {}: {}", what, url, t.refusal.empty() ? last_git_error() : t.refusal);
+[[noreturn]] void remote_failure(const std::string& what, const std::string& url,
+                                 const Transport& t) {
+    fail(Exit::env, "cannot {} {}: {}", what, url,
+         t.refusal.empty() ? last_git_error() : t.refusal);
 }
 
 // A local remote that is not there: libgit2 would only say "unsupported URL
 // protocol".
 void require_local_repository(const char* url) {
     std::string_view u = url ? url : "";
-    if (u.starts_with("file://")) u.remove_prefix(7);
-    else if (!u.starts_with("/") && !u.starts_with(".")) return;
+    if (u.starts_with("file://"))
+        u.remove_prefix(7);
+    else if (!u.starts_with("/") && !u.starts_with("."))
+        return;
     std::error_code ec;
     if (!fs::exists(fs::path(std::string(u)), ec))
-        fail(Exit::env, "cannot fetch from {}: there is no repository there (create one with: git "
-             "init --bare {})", url, u);
+        fail(Exit::env,
+             "cannot fetch from {}: there is no repository there (create one with: git "
+             "init --bare {})",
+             url, u);
 }
 
 void fetch(git_remote* remote) {
@@ -201,7 +209,6 @@ size_t count_commits(git_repository* repo, const git_oid& from) {
     return n;
 }
 
-
 std::map<std::string, git_oid> files_of(git_repository* repo, const git_tree* tree) {
     std::map<std::string, git_oid> out;
     if (tree)
@@ -221,7 +228,8 @@ std::string count_of(size_t n, const char* one, const char* many) {
 }
 
 // The merge of ours and theirs as a commit with both parents; main does not move.
-git_oid build_merge(git_repository* repo, git_commit* ours, git_commit* theirs, SyncReport& report) {
+git_oid build_merge(git_repository* repo, git_commit* ours, git_commit* theirs,
+                    SyncReport& report) {
     git_oid base_id;
     git::Commit base;
     int rc = git_merge_base(&base_id, repo, git_commit_id(ours), git_commit_id(theirs));
@@ -242,7 +250,8 @@ git_oid build_merge(git_repository* repo, git_commit* ours, git_commit* theirs, 
     for (const auto* m : {&o, &t})
         for (const auto& [p, id] : *m)
             paths.insert(p);
-    auto at = [](const std::map<std::string, git_oid>& m, const std::string& p) -> std::optional<git_oid> {
+    auto at = [](const std::map<std::string, git_oid>& m,
+                 const std::string& p) -> std::optional<git_oid> {
         auto it = m.find(p);
         if (it == m.end()) return std::nullopt;
         return it->second;
@@ -255,12 +264,13 @@ git_oid build_merge(git_repository* repo, git_commit* ours, git_commit* theirs, 
     for (const auto& p : paths) {
         auto bi = at(b, p), oi = at(o, p), ti = at(t, p);
         if (eq(oi, ti) || eq(bi, ti)) continue; // ours already has it
-        if (eq(bi, oi)) {                        // only theirs changed it
+        if (eq(bi, oi)) {                       // only theirs changed it
             changes.emplace_back(p, blob_text(repo, ti));
             ++from_theirs;
             continue;
         }
-        FileMerge m = merge_file(p, blob_text(repo, bi), blob_text(repo, oi), blob_text(repo, ti), prefer);
+        FileMerge m =
+            merge_file(p, blob_text(repo, bi), blob_text(repo, oi), blob_text(repo, ti), prefer);
         report.files.push_back({p, m.from_ours, m.from_theirs});
         for (auto& c : m.conflicts)
             report.conflicts.push_back(std::move(c));
@@ -268,19 +278,22 @@ git_oid build_merge(git_repository* repo, git_commit* ours, git_commit* theirs, 
     }
 
     std::vector<git::TreeChange> tree_changes;
-    for (const auto& [path, text] : changes) tree_changes.emplace_back(path, text ? &*text : nullptr);
-    git_oid tree_id = git::updated_tree(repo, ours_tree.get(), tree_changes, "building the merged tree");
+    for (const auto& [path, text] : changes)
+        tree_changes.emplace_back(path, text ? &*text : nullptr);
+    git_oid tree_id =
+        git::updated_tree(repo, ours_tree.get(), tree_changes, "building the merged tree");
     git_tree* raw_tree = nullptr;
     git::check(git_tree_lookup(&raw_tree, repo, &tree_id), "reading the merged tree");
     git::Tree tree(raw_tree);
 
-    std::string first = report.files.empty()
-                            ? fmt::format("sync: merged ({} from theirs)",
-                                          count_of(from_theirs, "file", "files"))
-                            : fmt::format("sync: merged {}", count_of(report.files.size(), "file", "files"));
+    std::string first =
+        report.files.empty()
+            ? fmt::format("sync: merged ({} from theirs)", count_of(from_theirs, "file", "files"))
+            : fmt::format("sync: merged {}", count_of(report.files.size(), "file", "files"));
     if (!report.conflicts.empty()) {
         first += "; " + report.conflicts.front();
-        if (report.conflicts.size() > 1) first += fmt::format(" (and {} more)", report.conflicts.size() - 1);
+        if (report.conflicts.size() > 1)
+            first += fmt::format(" (and {} more)", report.conflicts.size() - 1);
     }
     std::string body;
     for (const auto& f : report.files)
@@ -336,6 +349,49 @@ Remote remember(git_repository* repo, const std::optional<std::string>& url, Syn
     return remote;
 }
 
+// Files edited by hand and not committed would be overwritten by what sync
+// brings (and would never travel): they are committed first, as one change,
+// once each has been validated as what its path says it is; one invalid file
+// stops the sync with its file:line:column, nothing done. Only .yaml files
+// are taken; anything else the user keeps in the folder is left alone.
+std::vector<std::string> commit_hand_edits(Journal& journal, git_repository* repo) {
+    if (!git::head_commit(repo)) return {};
+    git_status_options opts = GIT_STATUS_OPTIONS_INIT;
+    opts.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+    opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS;
+    git_status_list* list = nullptr;
+    git::check(git_status_list_new(&list, repo, &opts), "reading the status");
+    StatusList owned(list);
+    std::set<std::string> paths;
+    for (size_t i = 0, n = git_status_list_entrycount(list); i < n; ++i) {
+        const git_status_entry* e = git_status_byindex(list, i);
+        for (const git_diff_delta* d : {e->head_to_index, e->index_to_workdir}) {
+            if (!d) continue;
+            for (const char* p : {d->old_file.path, d->new_file.path})
+                if (p && std::string_view(p).ends_with(".yaml") && Journal::is_valid_path(p))
+                    paths.insert(p);
+        }
+    }
+    std::vector<std::string> committed;
+    if (paths.empty()) return committed;
+    std::string message = fmt::format("hand edits: {}", *paths.begin());
+    if (paths.size() > 1) message += fmt::format(" and {} more", paths.size() - 1);
+    journal.change(message, [&](Change& change) {
+        for (const auto& rel : paths) {
+            std::optional<std::string> text = change.read(rel);
+            if (!text) {
+                change.remove(rel);
+            } else {
+                Warnings w;
+                validate_file(rel, *text, (journal.dir() / rel).string(), w);
+                change.write(rel, *text);
+            }
+            committed.push_back(rel);
+        }
+    });
+    return committed;
+}
+
 bool empty_folder(const fs::path& dir) {
     std::error_code ec;
     return !fs::exists(dir, ec) || fs::is_empty(dir, ec);
@@ -359,8 +415,9 @@ SyncReport sync(Journal& journal, const SyncOptions& options) {
             journal.change("journal: created", [](Change&) {}); // a journal copied without .git
             new_repo = false;
         } else if (!empty_folder(dir)) {
-            fail(Exit::data, "{} is not empty and not a hired journal: choose another folder "
-                             "(--journal DIR or HIRED_JOURNAL)",
+            fail(Exit::data,
+                 "{} is not empty and not a hired journal: choose another folder "
+                 "(--journal DIR or HIRED_JOURNAL)",
                  dir.string());
         } else {
             make_dirs(dir, 0700);
@@ -376,6 +433,7 @@ SyncReport sync(Journal& journal, const SyncOptions& options) {
         Remote remote = remember(repo.get(), options.remote, report, undo_remote);
         report.remote = git_remote_url(remote.get());
         fetch(remote.get());
+        report.hand_edits = commit_hand_edits(journal, repo.get());
         undo_remote = nullptr; // the remote answered: remembered for good
         bool hook_done = false;
 
@@ -398,8 +456,8 @@ SyncReport sync(Journal& journal, const SyncOptions& options) {
             bool move_local = false;
             size_t behind = 0, ahead = 0;
             if (theirs_id) {
-                git::check(git_graph_ahead_behind(&ahead, &behind, repo.get(), git_commit_id(ours.get()),
-                                                  &*theirs_id),
+                git::check(git_graph_ahead_behind(&ahead, &behind, repo.get(),
+                                                  git_commit_id(ours.get()), &*theirs_id),
                            "comparing with the remote");
                 report.fetched += behind;
                 if (behind > 0 && ahead == 0) {
@@ -431,7 +489,8 @@ SyncReport sync(Journal& journal, const SyncOptions& options) {
                 std::string src = kMain;
                 git_reference* raw = nullptr;
                 if (move_local) {
-                    git::check(git_reference_create(&raw, repo.get(), kOutgoing, &target, 1, "sync: outgoing"),
+                    git::check(git_reference_create(&raw, repo.get(), kOutgoing, &target, 1,
+                                                    "sync: outgoing"),
                                "storing the merge");
                     git::Reference(raw).reset();
                     src = kOutgoing;
@@ -461,9 +520,44 @@ SyncReport sync(Journal& journal, const SyncOptions& options) {
                 report.pushed = outgoing;
             }
             report.head = git::hex(target);
-            if (move_local) report.head = journal.advance(ours_hex, git::hex(target)).id;
+            if (move_local) {
+                // Changes made here meanwhile are merged in under the lock;
+                // that merge goes out in the next round.
+                auto remerge = [&](const std::string& head_hex, const std::string& target_hex) {
+                    git::Repository r = git::open(dir);
+                    git_oid h, t;
+                    git_oid_fromstr(&h, head_hex.c_str());
+                    git_oid_fromstr(&t, target_hex.c_str());
+                    git::Commit hc = git::lookup_commit(r.get(), h),
+                                tc = git::lookup_commit(r.get(), t);
+                    SyncReport during;
+                    git_oid merged = build_merge(r.get(), hc.get(), tc.get(), during);
+                    report.conflicts.insert(report.conflicts.end(), during.conflicts.begin(),
+                                            during.conflicts.end());
+                    return git::hex(merged);
+                };
+                report.head = journal.advance(ours_hex, git::hex(target), remerge).id;
+                if (report.head != git::hex(target)) {
+                    ++report.merged_local;
+                    if (round < options.attempts + 2) continue; // push the new merge
+                }
+            }
             return report;
         }
+    } catch (const Error& e) {
+        if (undo_remote) undo_remote();
+        repo.reset();
+        if (new_repo) {
+            if (new_dir)
+                fs::remove_all(dir, ec);
+            else
+                fs::remove_all(dir / ".git", ec);
+        }
+        // Say exactly what did happen: the hand edits' commit stands.
+        if (!report.hand_edits.empty())
+            throw Error(e.code(), fmt::format("{} (your hand edits to {} were committed first)",
+                                              e.what(), fmt::join(report.hand_edits, ", ")));
+        throw;
     } catch (...) {
         if (undo_remote) undo_remote();
         repo.reset();
@@ -495,8 +589,8 @@ SyncStatus sync_status(const Journal& journal) {
     if (auto theirs = ref_target(repo.get(), kTracking)) {
         s.tracked = true;
         if (head)
-            git::check(git_graph_ahead_behind(&s.ahead, &s.behind, repo.get(), git_commit_id(head.get()),
-                                              &*theirs),
+            git::check(git_graph_ahead_behind(&s.ahead, &s.behind, repo.get(),
+                                              git_commit_id(head.get()), &*theirs),
                        "comparing with the remote");
         else
             s.behind = count_commits(repo.get(), *theirs);
@@ -504,7 +598,8 @@ SyncStatus sync_status(const Journal& journal) {
         s.ahead = count_commits(repo.get(), *git_commit_id(head.get()));
     }
     struct stat st {};
-    if (::stat((journal.dir() / ".git" / "FETCH_HEAD").c_str(), &st) == 0) s.last_fetch = st.st_mtime;
+    if (::stat((journal.dir() / ".git" / "FETCH_HEAD").c_str(), &st) == 0)
+        s.last_fetch = st.st_mtime;
 
     git_status_options opts = GIT_STATUS_OPTIONS_INIT;
     opts.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;

@@ -45,7 +45,9 @@ struct SyncReport {
     bool merged = false;
     std::vector<MergedFile> files; // changed on both sides
     std::vector<std::string> conflicts;
+    std::vector<std::string> hand_edits; // files edited by hand, committed before the merge
     int rounds = 1; // fetch-merge-push rounds it took
+    int merged_local = 0; // times changes made here during the sync were merged in at the end
     std::string head; // the journal's commit afterwards
 };
 

@@ -1,6 +1,7 @@
 #include "files.hpp"
 
 #include "error.hpp"
+#include "text.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -14,13 +15,22 @@
 #include <fstream>
 #include <random>
 
+#include <linux/openat2.h>
+#include <sys/syscall.h>
+
 namespace hired {
+
+std::string errno_text(int e) {
+    if (e == ENOSPC) return "no space left on device";
+    if (e == EDQUOT) return "disk quota exceeded";
+    return std::strerror(e);
+}
 
 namespace {
 
-std::string errno_text(int e) { return std::strerror(e); }
-
-Exit errno_exit(int) { return Exit::env; }
+Exit errno_exit(int) {
+    return Exit::env;
+}
 
 class Fd {
 public:
@@ -43,26 +53,20 @@ private:
 
 } // namespace
 
-std::optional<std::string> try_read_file(const fs::path& path) {
-    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-    if (fd.get() < 0) {
-        if (errno == ENOENT) return std::nullopt;
-        fail(Exit::data, "cannot read {}: {}", path.string(), errno_text(errno));
-    }
-    struct stat st {};
-    if (::fstat(fd.get(), &st) == 0 && S_ISDIR(st.st_mode))
-        fail(Exit::data, "cannot read {}: it is a folder", path.string());
-    // Read straight into the string, one byte more than the size: a regular
-    // file that gives back exactly its size in a short read is at its end, so
-    // the usual extra read that returns 0 is saved (a journal read opens
-    // thousands of small files).
+namespace {
+
+// The rest of an open file, read straight into the string.
+std::string read_all(int fd, const struct stat& st, const fs::path& path) {
+    // One byte more than the size: a regular file that gives back exactly
+    // its size in a short read is at its end, so the usual extra read that
+    // returns 0 is saved (a journal read opens thousands of small files).
     const bool sized = S_ISREG(st.st_mode) && st.st_size > 0;
     const size_t expect = sized ? static_cast<size_t>(st.st_size) : 0;
     std::string out(sized ? expect + 1 : 65536, '\0');
     size_t len = 0;
     for (;;) {
         if (len == out.size()) out.resize(out.size() * 2);
-        ssize_t n = ::read(fd.get(), out.data() + len, out.size() - len);
+        ssize_t n = ::read(fd, out.data() + len, out.size() - len);
         if (n < 0) {
             if (errno == EINTR) continue;
             fail(Exit::data, "cannot read {}: {}", path.string(), errno_text(errno));
@@ -73,6 +77,108 @@ std::optional<std::string> try_read_file(const fs::path& path) {
     }
     out.resize(len);
     return out;
+}
+
+// What stands at rel below dirfd, when it is not a plain file.
+std::string kind_of(int dirfd, const std::string& rel) {
+    struct stat st {};
+    if (::fstatat(dirfd, rel.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) return "not readable";
+    if (S_ISLNK(st.st_mode)) {
+        char target[4096];
+        ssize_t n = ::readlinkat(dirfd, rel.c_str(), target, sizeof target - 1);
+        if (n > 0)
+            return fmt::format("a symbolic link (to {})",
+                               printable(std::string_view(target, static_cast<size_t>(n))));
+        return "a symbolic link";
+    }
+    if (S_ISFIFO(st.st_mode)) return "a named pipe (FIFO)";
+    if (S_ISSOCK(st.st_mode)) return "a socket";
+    if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) return "a device";
+    if (S_ISDIR(st.st_mode)) return "a folder";
+    return "not a plain file";
+}
+
+[[noreturn]] void refuse_odd(int dirfd, const fs::path& root, const std::string& rel) {
+    // Name the first component that is odd (a linked folder on the way, say).
+    std::string at = rel;
+    for (size_t pos = rel.find('/'); pos != std::string::npos; pos = rel.find('/', pos + 1)) {
+        struct stat st {};
+        std::string prefix = rel.substr(0, pos);
+        if (::fstatat(dirfd, prefix.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+            !S_ISDIR(st.st_mode)) {
+            at = prefix;
+            break;
+        }
+    }
+    fail(Exit::data,
+         "{}: {}: hired reads only plain files in the journal; put the file itself there, or "
+         "move it out",
+         (root / at).string(), kind_of(dirfd, at));
+}
+
+// openat2(2) with RESOLVE_NO_SYMLINKS (Linux 5.6); -1 with errno ENOSYS where
+// the kernel lacks it.
+int open_no_symlinks(int dirfd, const std::string& rel, int flags) {
+#ifdef SYS_openat2
+    struct open_how how {};
+    how.flags = static_cast<uint64_t>(flags);
+    how.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
+    return static_cast<int>(::syscall(SYS_openat2, dirfd, rel.c_str(), &how, sizeof how));
+#else
+    errno = ENOSYS;
+    return -1;
+#endif
+}
+
+} // namespace
+
+std::optional<std::string> try_read_file(const fs::path& path) {
+    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (fd.get() < 0) {
+        if (errno == ENOENT) return std::nullopt;
+        fail(Exit::data, "cannot read {}: {}", path.string(), errno_text(errno));
+    }
+    struct stat st {};
+    if (::fstat(fd.get(), &st) == 0 && S_ISDIR(st.st_mode))
+        fail(Exit::data, "cannot read {}: it is a folder", path.string());
+    return read_all(fd.get(), st, path);
+}
+
+std::optional<std::string> read_plain_file(int dirfd, const fs::path& root,
+                                           const std::string& rel) {
+    const int flags = O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY;
+    int raw = open_no_symlinks(dirfd, rel, flags);
+    if (raw < 0 && (errno == ENOSYS || errno == EPERM || errno == EINVAL)) {
+        // No openat2: every component by hand, none followed.
+        raw = ::openat(dirfd, ".", O_PATH | O_DIRECTORY | O_CLOEXEC);
+        for (size_t start = 0; raw >= 0;) {
+            size_t slash = rel.find('/', start);
+            std::string part =
+                rel.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+            bool last = slash == std::string::npos;
+            int next = ::openat(raw, part.c_str(),
+                                last ? flags : O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            int e = errno;
+            ::close(raw);
+            raw = next;
+            errno = e;
+            if (last) break;
+            start = slash + 1;
+        }
+    }
+    Fd fd(raw);
+    if (fd.get() < 0) {
+        if (errno == ENOENT) return std::nullopt;
+        if (errno == ELOOP || errno == ENOTDIR || errno == EXDEV || errno == ENXIO ||
+            errno == EACCES || errno == EISDIR)
+            refuse_odd(dirfd, root, rel);
+        fail(Exit::data, "cannot read {}: {}", (root / rel).string(), errno_text(errno));
+    }
+    struct stat st {};
+    if (::fstat(fd.get(), &st) != 0)
+        fail(Exit::data, "cannot read {}: {}", (root / rel).string(), errno_text(errno));
+    if (!S_ISREG(st.st_mode)) refuse_odd(dirfd, root, rel);
+    return read_all(fd.get(), st, root / rel);
 }
 
 std::string read_file(const fs::path& path) {
@@ -92,8 +198,8 @@ fs::path folder_of(const fs::path& path) {
 // returns its name; nothing is left behind on failure.
 fs::path write_temporary(const fs::path& path, std::string_view data, unsigned mode, bool flush) {
     static std::atomic<unsigned> counter{0};
-    std::string tmp_name = fmt::format(".{}.tmp-{}-{}", path.filename().string(), ::getpid(),
-                                       counter.fetch_add(1));
+    std::string tmp_name =
+        fmt::format(".{}.tmp-{}-{}", path.filename().string(), ::getpid(), counter.fetch_add(1));
     fs::path tmp = folder_of(path) / tmp_name;
     Fd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode));
     if (fd.get() < 0)
@@ -146,7 +252,8 @@ void write_file_atomic(const fs::path& path, std::string_view data, unsigned mod
     fsync_folder(folder_of(path));
 }
 
-void write_files_atomic(const std::vector<std::pair<fs::path, std::string_view>>& files, unsigned mode) {
+void write_files_atomic(const std::vector<std::pair<fs::path, std::string_view>>& files,
+                        unsigned mode) {
     if (files.empty()) return;
     // Past a few files, two flushes of the whole file system cost less than
     // an fsync for each file and each folder (a sync's merge brings hundreds).
@@ -206,9 +313,15 @@ static fs::path xdg(const char* var, const char* fallback) {
     return home_dir() / fallback;
 }
 
-fs::path xdg_data_home() { return xdg("XDG_DATA_HOME", ".local/share"); }
-fs::path xdg_cache_home() { return xdg("XDG_CACHE_HOME", ".cache"); }
-fs::path xdg_state_home() { return xdg("XDG_STATE_HOME", ".local/state"); }
+fs::path xdg_data_home() {
+    return xdg("XDG_DATA_HOME", ".local/share");
+}
+fs::path xdg_cache_home() {
+    return xdg("XDG_CACHE_HOME", ".cache");
+}
+fs::path xdg_state_home() {
+    return xdg("XDG_STATE_HOME", ".local/state");
+}
 
 fs::path self_exe() {
     std::error_code ec;

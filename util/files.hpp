@@ -13,10 +13,20 @@ namespace hired {
 
 namespace fs = std::filesystem;
 
+// strerror(e), with a full disk worded one way everywhere hired reports it
+// ("no space left on device").
+std::string errno_text(int e);
+
 // Reads a whole file; throws Error(data) naming the path when it cannot.
 std::string read_file(const fs::path& path);
 // Reads a whole file, at most max_bytes; nullopt when it does not exist.
 std::optional<std::string> try_read_file(const fs::path& path);
+// Reads rel below the folder dirfd (root: its path, for messages) without
+// following a symbolic link at any step and without ever blocking (a FIFO
+// is not opened for reading in earnest); nullopt when nothing is there.
+// Error(data) naming the path when something other than a plain file is
+// there: a symbolic link (on the way, too), a FIFO, a socket, a device.
+std::optional<std::string> read_plain_file(int dirfd, const fs::path& root, const std::string& rel);
 
 // Writes through a temporary file in the same folder: write, fsync, rename,
 // fsync the folder. After a crash the file is either the old or the new one.

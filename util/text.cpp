@@ -9,8 +9,10 @@ namespace hired {
 
 std::string_view trim(std::string_view s) {
     size_t b = 0, e = s.size();
-    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+    while (b < e && std::isspace(static_cast<unsigned char>(s[b])))
+        ++b;
+    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1])))
+        --e;
     return s.substr(b, e - b);
 }
 
@@ -22,14 +24,16 @@ bool contains_any(std::string_view s, const ByteSet& set) {
 
 std::string to_lower(std::string_view s) {
     std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : out)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
 }
 
 bool iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+        if (std::tolower(static_cast<unsigned char>(a[i])) !=
+            std::tolower(static_cast<unsigned char>(b[i])))
             return false;
     return true;
 }
@@ -60,9 +64,11 @@ std::vector<std::string_view> split_whitespace(std::string_view s) {
     std::vector<std::string_view> out;
     size_t i = 0, n = s.size();
     while (i < n) {
-        while (i < n && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+        while (i < n && std::isspace(static_cast<unsigned char>(s[i])))
+            ++i;
         size_t b = i;
-        while (i < n && !std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+        while (i < n && !std::isspace(static_cast<unsigned char>(s[i])))
+            ++i;
         if (i > b) out.push_back(s.substr(b, i - b));
     }
     return out;
@@ -94,7 +100,8 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
 
 size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (size_t j = 0; j <= b.size(); ++j)
+        prev[j] = j;
     for (size_t i = 1; i <= a.size(); ++i) {
         cur[0] = i;
         for (size_t j = 1; j <= b.size(); ++j) {
@@ -107,15 +114,17 @@ size_t edit_distance(std::string_view a, std::string_view b) {
     return prev[b.size()];
 }
 
-std::vector<std::string> suggestions(std::string_view word, const std::vector<std::string>& candidates,
-                                     size_t max) {
+std::vector<std::string> suggestions(std::string_view word,
+                                     const std::vector<std::string>& candidates, size_t max) {
     std::vector<std::pair<size_t, std::string>> scored;
     size_t limit = std::max<size_t>(2, word.size() / 3);
     for (const auto& c : candidates) {
         size_t d = edit_distance(word, c);
-        bool prefix = word.size() >= 2 && c.size() > word.size() && iequals(c.substr(0, word.size()), word);
+        bool prefix =
+            word.size() >= 2 && c.size() > word.size() && iequals(c.substr(0, word.size()), word);
         bool contains = word.size() >= 3 && icontains(c, word);
-        if (d <= limit || prefix || contains) scored.emplace_back(prefix || contains ? std::min<size_t>(d, 1) : d, c);
+        if (d <= limit || prefix || contains)
+            scored.emplace_back(prefix || contains ? std::min<size_t>(d, 1) : d, c);
     }
     std::stable_sort(scored.begin(), scored.end(),
                      [](const auto& x, const auto& y) { return x.first < y.first; });
@@ -186,7 +195,8 @@ std::string wrap(std::string_view text, size_t width, std::string_view indent) {
         if (para.empty()) return;
         std::string line;
         for (auto word : split_whitespace(para)) {
-            if (!line.empty() && display_width(line) + 1 + display_width(word) + indent.size() > width) {
+            if (!line.empty() &&
+                display_width(line) + 1 + display_width(word) + indent.size() > width) {
                 out += indent;
                 out += line;
                 out += '\n';
@@ -204,8 +214,10 @@ std::string wrap(std::string_view text, size_t width, std::string_view indent) {
     };
     for (auto l : lines) {
         bool blank = trim(l).empty();
-        bool keep = !l.empty() && (l[0] == ' ' || l[0] == '\t' || l[0] == '-' || l[0] == '*' ||
-                                   (l.size() > 1 && std::isdigit(static_cast<unsigned char>(l[0])) && l[1] == '.'));
+        bool keep =
+            !l.empty() &&
+            (l[0] == ' ' || l[0] == '\t' || l[0] == '-' || l[0] == '*' ||
+             (l.size() > 1 && std::isdigit(static_cast<unsigned char>(l[0])) && l[1] == '.'));
         if (blank) {
             flush();
             out += '\n';
@@ -220,15 +232,18 @@ std::string wrap(std::string_view text, size_t width, std::string_view indent) {
         }
     }
     flush();
-    while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
+    while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n')
+        out.pop_back();
     return out;
 }
 
 std::string wrap_lines(std::string_view text, size_t width, std::string_view indent) {
     std::string out;
     for (auto line : split_lines(text)) {
-        if (trim(line).empty()) out += "\n";
-        else out += wrap(trim(line), width, indent);
+        if (trim(line).empty())
+            out += "\n";
+        else
+            out += wrap(trim(line), width, indent);
     }
     return out;
 }

@@ -29,6 +29,11 @@ private:
 // search of the set for every byte of s (a memchr call each).
 bool contains_any(std::string_view s, const ByteSet& set);
 std::string to_lower(std::string_view s);
+// s for a message, on one line, with nothing raw reaching a terminal: valid
+// UTF-8 as it is, but control characters as \n, \t, \r or \xNN, bytes
+// that are not UTF-8 as \xNN, and C1 controls, the Unicode line separators
+// and the BOM as \uNNNN.
+std::string printable(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);
 bool icontains(std::string_view haystack, std::string_view needle);
 std::vector<std::string> split(std::string_view s, char sep);
@@ -49,12 +54,6 @@ std::string wrap(std::string_view text, size_t width, std::string_view indent = 
 // Wraps each line on its own: for text whose line breaks mean something
 // (input formats: "First line: …", "Second line: …").
 std::string wrap_lines(std::string_view text, size_t width, std::string_view indent = "");
-
-// s as a terminal can show it on one line: control characters as \n, \t,
-// \r or \xNN, bytes that are not UTF-8 as \xNN, C1 controls, the Unicode
-// line separators and the BOM as \uNNNN; everything else unchanged. For
-// messages that quote text from a file, which may hold any of these.
-std::string printable(std::string_view s);
 
 // Display width in columns (counts UTF-8 code points, not bytes).
 size_t display_width(std::string_view s);

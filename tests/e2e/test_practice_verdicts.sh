@@ -90,8 +90,7 @@ json 'j["verdict"]=="CE" and "invalid syntax" in j["compiler_output"] or "Syntax
 run 0 "$HIRED" "${P[@]}" practice run sum-list "$S/deep.cpp"
 
 # Nothing is left running: a grandchild that called setsid is killed.
-export HIRED_TEST_PIDFILE="$T/grandchildren"
-run 0 "$HIRED" "${P[@]}" practice run sum-list "$S/setsid_child.py"
+run 0 "$HIRED" "${P[@]}" practice run sum-list --cmd "python3 $S/setsid_child.py $T/grandchildren"
 [ -s "$T/grandchildren" ] || fail "the grandchild did not start"
 sleep 0.2
 while read -r pid; do
@@ -99,7 +98,7 @@ while read -r pid; do
 done <"$T/grandchildren"
 # … also with several cases at once.
 : >"$T/grandchildren"
-run 0 "$HIRED" "${P[@]}" practice run sum-list "$S/setsid_child.py" --jobs 3
+run 0 "$HIRED" "${P[@]}" practice run sum-list --cmd "python3 $S/setsid_child.py $T/grandchildren" --jobs 3
 [ "$(wc -l <"$T/grandchildren")" -eq 3 ] || fail "expected 3 grandchildren"
 sleep 0.2
 while read -r pid; do

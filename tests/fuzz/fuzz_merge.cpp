@@ -89,7 +89,7 @@ tr::Round round(Bytes& b, std::string round_id) {
     r.kind = any_of<tr::RoundKind>(b);
     r.outcome = any_of<tr::Outcome>(b);
     if (b.coin()) r.notes = word(b);
-    if (b.coin()) r.questions.push_back(tr::Question{word(b), "", {}});
+    if (b.coin()) r.questions.push_back(tr::Question{word(b), "", {}, {}});
     for (unsigned n = b.pick(3); n > 0; --n)
         if (auto i = fresh_id(b, r.lessons)) r.lessons.push_back(lesson(b, *i));
     return r;

@@ -122,7 +122,7 @@ TEST_CASE("a round scheduled ahead is not quiet") {
 
 TEST_CASE("a thank-you is due for two days after a round, until one is recorded") {
     Round r = round(RoundKind::onsite, "2026-03-08");
-    r.interviewers = {{"Sam", "EM", "", {}}};
+    r.interviewers = {{"Sam", "EM", "", {}, {}}};
     std::vector<Company> cs = {company("Acme", {app("Backend", "2026-03-01", {r})})};
     Board b = make_board(cs, {}, d("2026-03-10"));
     REQUIRE(b.follow_ups.size() == 1);
@@ -180,8 +180,8 @@ TEST_CASE("surely_closed: the emitter's company files, every status") {
         for (Status s2 : all) {
             Round r = round(RoundKind::technical, "2026-03-02", Outcome::failed);
             r.notes = "It's \"late\": [ran over]\n  second line {\n# not a comment";
-            r.questions.push_back(Question{"Design: a cache?", "", {}});
-            r.interviewers.push_back(Interviewer{"Dana O'Brien", "EM", "", {}});
+            r.questions.push_back(Question{"Design: a cache?", "", {}, {}});
+            r.interviewers.push_back(Interviewer{"Dana O'Brien", "EM", "", {}, {}});
             Lesson l;
             l.text = "status: active";
             l.tags = {"a b", "c"};
@@ -258,7 +258,7 @@ TEST_CASE("surely_closed says false when the text is not plainly the emitter's l
 TEST_CASE("board_contact_names: the names of open applications only") {
     Application a = app("R", "2026-03-01", {round(RoundKind::technical, "2026-03-02")});
     a.via = "Pat";
-    a.rounds[0].interviewers.push_back(Interviewer{"Sam", "", "Sam Lee", {}});
+    a.rounds[0].interviewers.push_back(Interviewer{"Sam", "", "Sam Lee", {}, {}});
     Application closed = app("S", "2026-03-01", {}, Status::rejected);
     closed.via = "Kim";
     auto names = board_contact_names({company("Acme", {a}), company("Beta", {closed})});

@@ -302,9 +302,15 @@ TEST_CASE("one commit per change, with the exact message; nothing new, no commit
     });
     REQUIRE(first);
     REQUIRE(commit_count(dir) == 2);
-    // The message is the summary given, ending with a newline.
+    // The message is the summary given, then the trailer naming this clone
+    // of the journal (for undo), ending with a newline.
     std::string raw = git(dir, "cat-file commit HEAD");
-    REQUIRE(raw.substr(raw.find("\n\n") + 2) == "round: Acme, onsite #3 (passed)");
+    std::string body = raw.substr(raw.find("\n\n") + 2);
+    REQUIRE(body.rfind("round: Acme, onsite #3 (passed)\n\nHired-Machine: ", 0) == 0);
+    std::string machine = body.substr(body.rfind(' ') + 1);
+    REQUIRE(machine.size() == 16);
+    REQUIRE(*hired::try_read_file(dir / ".git/hired-machine") == machine + "\n");
+    REQUIRE(git(dir, "log -1 --format=%s") == "round: Acme, onsite #3 (passed)");
     REQUIRE(
         sh("git -C " + quote(dir) + " cat-file commit HEAD | tail -c 1 | od -c").out.find("\\n") !=
         std::string::npos);
@@ -334,7 +340,8 @@ TEST_CASE("one commit per change, with the exact message; nothing new, no commit
     REQUIRE(second);
     REQUIRE(second->message == "lesson: recursion");
     raw = git(dir, "cat-file commit HEAD");
-    REQUIRE(raw.substr(raw.find("\n\n") + 2) == "lesson: recursion\n\nlonger story");
+    REQUIRE(raw.substr(raw.find("\n\n") + 2) ==
+            "lesson: recursion\n\nlonger story\n\nHired-Machine: " + machine);
     REQUIRE(git(dir, "rev-parse HEAD^") == first->id);
     REQUIRE(commit_count(dir) == 3);
 
@@ -513,8 +520,8 @@ TEST_CASE("history is newest first along first parents") {
     REQUIRE(all.back().message == "journal: created");
     REQUIRE(all[0].id == git(dir, "rev-parse HEAD"));
 
-    // A merge (as sync makes): history follows the first parent, and undo
-    // reverts against it.
+    // A merge (as sync makes): history follows the first parent, and a
+    // plain undo passes over it (it is not the user's own change).
     std::string ident = "GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@t GIT_COMMITTER_NAME=t "
                         "GIT_COMMITTER_EMAIL=t@t ";
     std::string side_blob =
@@ -525,7 +532,7 @@ TEST_CASE("history is newest first along first parents") {
                                 .out;
     side_tree.pop_back();
     std::string side =
-        sh(ident + "git -C " + quote(dir) + " commit-tree " + side_tree + " -m 'other machine'")
+        sh(ident + "git -C " + quote(dir) + " commit-tree " + side_tree + " -p HEAD~1 -m 'other machine'")
             .out;
     side.pop_back();
     // The merge's tree: ours plus side.yaml.
@@ -544,13 +551,19 @@ TEST_CASE("history is newest first along first parents") {
     REQUIRE(h[0].message == "sync: merge");
     REQUIRE(h[1].message == "change 4"); // not "other machine"
     auto undone = j.undo();
-    REQUIRE(undone.message == "undo: sync: merge");
+    REQUIRE(undone.commit.message == "undo: change 4");
+    REQUIRE(undone.passed_over.size() == 1);
+    REQUIRE(undone.passed_over[0].message == "other machine");
+    REQUIRE(fs::exists(dir / "side.yaml"));
+    REQUIRE(j.read("a.yaml") == "3\n");
+    // Named, the merge is refused; the change it brought is not.
+    REQUIRE(message_of([&] { j.undo(merge); }).find("is a sync merge") != std::string::npos);
+    REQUIRE(j.undo(side.substr(0, 7)).commit.message == "undo: other machine");
     REQUIRE_FALSE(fs::exists(dir / "side.yaml"));
-    REQUIRE(git(dir, "rev-parse HEAD^{tree}") == git(dir, "rev-parse HEAD~2^{tree}"));
     require_sound(dir);
 }
 
-TEST_CASE("undo reverts the last change as a new commit") {
+TEST_CASE("undo takes back the user's changes one by one; redo brings them back") {
     TempDir tmp;
     fs::path dir = tmp.path / "j";
     Journal j(dir);
@@ -566,8 +579,10 @@ TEST_CASE("undo reverts the last change as a new commit") {
         c.remove("gone/deep.yaml");
     });
     auto undone = j.undo();
-    REQUIRE(undone.message == "undo: mixed");
+    REQUIRE(undone.commit.message == "undo: mixed");
+    REQUIRE(undone.target.id == changed->id);
     REQUIRE(git(dir, "log -1 --format=%s") == "undo: mixed");
+    REQUIRE(git(dir, "log -1 --format=%B").find("Hired-Undo: " + changed->id) != std::string::npos);
     REQUIRE(git(dir, "rev-parse HEAD^") == changed->id);
     REQUIRE(j.read("mod.yaml") == "before\n");
     REQUIRE(j.read("gone/deep.yaml") == "deep\n");
@@ -577,26 +592,73 @@ TEST_CASE("undo reverts the last change as a new commit") {
     REQUIRE(git(dir, "rev-parse HEAD^{tree}") == git(dir, "rev-parse HEAD~2^{tree}"));
     require_sound(dir);
 
-    // Undoing the undo brings the change back.
-    auto redo = j.undo();
-    REQUIRE(redo.message == "undo: undo: mixed");
+    // Undo again walks further back; it never re-applies what it undid.
+    REQUIRE(j.undo().commit.message == "undo: seed");
+    REQUIRE_FALSE(j.read("keep.yaml"));
+    REQUIRE(message_of([&] { j.undo(); }) == "nothing to undo");
+    // Redo brings back the last undone, then the one before.
+    REQUIRE(j.redo().commit.message == "redo: seed");
+    REQUIRE(j.read("mod.yaml") == "before\n");
+    REQUIRE(j.redo().commit.message == "redo: mixed");
     REQUIRE(j.read("mod.yaml") == "after\n");
     REQUIRE(git(dir, "rev-parse HEAD^{tree}") == git(dir, "rev-parse " + changed->id + "^{tree}"));
+    REQUIRE(message_of([&] { j.redo(); }) == "nothing to redo");
+    // A redo can be undone like any change.
+    REQUIRE(j.undo().commit.message == "undo: redo: mixed");
+    REQUIRE(j.read("mod.yaml") == "before\n");
+    // A new change ends what redo can bring back.
+    write_one(j, "new change", "x.yaml", "x\n");
+    REQUIRE(message_of([&] { j.redo(); }) == "nothing to redo: the journal changed since the last undo");
+    require_sound(dir);
+
+    // A change named by its id, while later changes stay; one undone already is refused.
+    REQUIRE(message_of([&] { j.undo(changed->id); }).find("is undone already") !=
+            std::string::npos);
+    std::string seed = j.history(0).at(j.history(0).size() - 2).id;
+    REQUIRE(j.history(0).at(j.history(0).size() - 2).message == "seed");
+    auto named = j.undo(seed.substr(0, 8));
+    REQUIRE(named.target.id == seed);
+    REQUIRE_FALSE(j.read("keep.yaml"));
+    REQUIRE(message_of([&] { j.undo("zzzz"); }).find("no change 'zzzz'") == 0);
+    REQUIRE(j.read("x.yaml") == "x\n");
 
     // Down to the first commit, and no further.
     TempDir tmp2;
     Journal fresh(tmp2.path / "j");
     write_one(fresh, "only", "a.yaml", "a\n");
-    REQUIRE(fresh.undo().message == "undo: only");
+    REQUIRE(fresh.undo().commit.message == "undo: only");
     REQUIRE(fresh.list("").size() == 1);
-    REQUIRE(fresh.undo().message == "undo: undo: only");
-    auto h = fresh.history(0);
-    REQUIRE(h.back().message == "journal: created");
+    REQUIRE(message_of([&] { fresh.undo(); }) == "nothing to undo");
     Journal only_initial(tmp2.path / "k");
     only_initial.change("nothing", [](Change&) {});
     REQUIRE(only_initial.history(0).size() == 1);
     REQUIRE(message_of([&] { only_initial.undo(); }) == "nothing to undo");
     REQUIRE(code_of([&] { only_initial.undo(); }) == Exit::data);
+}
+
+TEST_CASE("undo keeps what changed after the change it takes back") {
+    TempDir tmp;
+    fs::path dir = tmp.path / "j";
+    Journal j(dir);
+    // A practice file: the change adds one attempt, a later one (another
+    // machine's, say) adds another; undoing the first keeps the second.
+    auto first = j.change("first attempt", [](Change& c) {
+        c.write("practice/two-sum.yaml",
+                "problem: two-sum\nattempts:\n  - id: aaaaaaaa\n    finished: "
+                "2026-12-01T10:00:00Z\n    verdict: WA\n");
+    });
+    j.change("second attempt", [](Change& c) {
+        c.write("practice/two-sum.yaml",
+                "problem: two-sum\nattempts:\n  - id: aaaaaaaa\n    finished: "
+                "2026-12-01T10:00:00Z\n    verdict: WA\n  - id: bbbbbbbb\n    finished: "
+                "2026-12-02T10:00:00Z\n    verdict: AC\n");
+    });
+    auto r = j.undo(first->id);
+    std::string now = *j.read("practice/two-sum.yaml");
+    REQUIRE(now.find("bbbbbbbb") != std::string::npos);
+    REQUIRE(now.find("aaaaaaaa") == std::string::npos);
+    REQUIRE(r.kept.size() == 1);
+    require_sound(dir);
 }
 
 TEST_CASE("a lock held by another process makes change() wait, then fail naming it") {
@@ -691,50 +753,83 @@ TEST_CASE("four processes writing at once lose nothing") {
     require_sound(dir);
 }
 
-TEST_CASE("recover() finishes a change interrupted between writing and committing") {
+TEST_CASE("recover() writes the files of a committed change, and drops one never committed") {
     TempDir tmp;
     fs::path dir = tmp.path / "j";
     Journal j(dir);
     write_one(j, "first", "companies/acme.yaml", "v1\n");
-    // What a crash after step 5 leaves: the new file on disk, a stale temp
-    // file, the pending list, and libgit2's index.lock.
-    spit(dir / "companies/acme.yaml", "v2\n");
-    spit(dir / "companies/new.yaml", "new\n");
-    spit(dir / "companies/.new.yaml.tmp-12345-0", "half");
-    spit(dir / ".git/hired-pending",
-         "companies/acme.yaml\ncompanies/new.yaml\ncompanies/gone.yaml\n");
+    std::string v1 = git(dir, "rev-parse HEAD:companies/acme.yaml");
+
+    // Killed after main moved, before the files were written: recovery
+    // writes them; no commit of its own.
+    write_one(j, "second", "companies/acme.yaml", "v2\n");
+    std::string head = git(dir, "rev-parse HEAD");
+    std::string v2 = git(dir, "rev-parse HEAD:companies/acme.yaml");
+    spit(dir / "companies/acme.yaml", "v1\n");
+    spit(dir / "companies/.acme.yaml.tmp-12345-0", "half");
     spit(dir / ".git/index.lock", "");
+    spit(dir / ".git/hired-pending", "hired-pending 2\ncommit " + head + "\n" + v2 + " " + v1 +
+                                         " companies/acme.yaml\n");
+    size_t before = commit_count(dir);
     auto done = j.recover();
     INFO(fmt::format("{}", fmt::join(done, "; ")));
-    REQUIRE(done.size() == 3);
-    REQUIRE(git(dir, "log -1 --format=%s") == "recover: uncommitted changes (2 files)");
-    REQUIRE(git(dir, "show HEAD:companies/acme.yaml") == "v2");
-    REQUIRE(git(dir, "show HEAD:companies/new.yaml") == "new");
-    REQUIRE_FALSE(fs::exists(dir / "companies/.new.yaml.tmp-12345-0"));
+    REQUIRE(done.size() == 3); // the lock, the temporary file, the file written
+    REQUIRE(done[2].find("wrote 1 file of the last change") == 0);
+    REQUIRE(commit_count(dir) == before);
+    REQUIRE(*j.read("companies/acme.yaml") == "v2\n");
+    REQUIRE_FALSE(fs::exists(dir / "companies/.acme.yaml.tmp-12345-0"));
     REQUIRE_FALSE(fs::exists(dir / ".git/index.lock"));
     REQUIRE_FALSE(fs::exists(dir / ".git/hired-pending"));
     require_sound(dir);
     REQUIRE(j.recover().empty()); // nothing more to do
 
-    // Committed but the index not yet updated: only the index is fixed.
-    write_one(j, "second", "companies/acme.yaml", "v3\n");
-    // The index entry as it was before the commit.
-    git(dir, "update-index --cacheinfo 100644,$(git -C " + quote(dir) +
-                 " rev-parse HEAD^:companies/acme.yaml),companies/acme.yaml");
-    REQUIRE(git(dir, "status --porcelain") != "");
-    spit(dir / ".git/hired-pending", "companies/acme.yaml\n");
-    size_t before = commit_count(dir);
-    REQUIRE_FALSE(j.recover().empty());
+    // Killed before main moved: the change did not happen, and nothing it
+    // would have written is kept or committed (its command never said it had).
+    spit(dir / ".git/hired-pending", "hired-pending 2\ncommit " + std::string(40, 'a') + "\n" +
+                                         std::string(40, 'b') + " " + v2 + " companies/acme.yaml\n" +
+                                         std::string(40, 'c') + " - companies/new.yaml\n");
+    done = j.recover();
+    REQUIRE(done.size() == 1);
+    REQUIRE(done[0].find("had not been committed") != std::string::npos);
     REQUIRE(commit_count(dir) == before);
+    REQUIRE(*j.read("companies/acme.yaml") == "v2\n");
+    REQUIRE_FALSE(j.read("companies/new.yaml"));
+    require_sound(dir);
+
+    // A file edited after the interruption is left as it is, and said so.
+    write_one(j, "third", "companies/acme.yaml", "v3\n");
+    head = git(dir, "rev-parse HEAD");
+    std::string v3 = git(dir, "rev-parse HEAD:companies/acme.yaml");
+    spit(dir / "companies/acme.yaml", "edited by hand\n");
+    spit(dir / ".git/hired-pending", "hired-pending 2\ncommit " + head + "\n" + v3 + " " + v2 +
+                                         " companies/acme.yaml\n");
+    done = j.recover();
+    REQUIRE(done.size() == 1);
+    REQUIRE(done[0] == "left companies/acme.yaml as it is: it changed after the interruption");
+    REQUIRE(*j.read("companies/acme.yaml") == "edited by hand\n");
+    spit(dir / "companies/acme.yaml", "v3\n");
+
+    // The list of an earlier hired (paths only, files written before the
+    // commit): the files are left as they are, never committed as a recovery.
+    spit(dir / "companies/acme.yaml", "v4\n");
+    spit(dir / ".git/hired-pending", "companies/acme.yaml\n");
+    before = commit_count(dir);
+    done = j.recover();
+    REQUIRE(done.back().find("earlier hired") != std::string::npos);
+    REQUIRE(commit_count(dir) == before);
+    REQUIRE(*j.read("companies/acme.yaml") == "v4\n");
+    spit(dir / "companies/acme.yaml", "v3\n");
     require_sound(dir);
 
     // change() recovers first and says what it did.
-    spit(dir / "companies/acme.yaml", "v4\n");
-    spit(dir / ".git/hired-pending", "companies/acme.yaml\n");
-    auto info = write_one(j, "third", "lessons/x.yaml", "x\n");
+    spit(dir / "companies/acme.yaml", "v2\n");
+    spit(dir / ".git/hired-pending", "hired-pending 2\ncommit " + head + "\n" + v3 + " " + v2 +
+                                         " companies/acme.yaml\n");
+    auto info = write_one(j, "fourth", "lessons/x.yaml", "x\n");
     REQUIRE(info);
     REQUIRE(j.recovered.size() == 1);
-    REQUIRE(git(dir, "log -2 --format=%s") == "third\nrecover: uncommitted changes (1 file)");
+    REQUIRE(*j.read("companies/acme.yaml") == "v3\n");
+    REQUIRE(git(dir, "log -2 --format=%s") == "fourth\nthird");
     require_sound(dir);
 }
 

@@ -189,8 +189,8 @@ Company sample_company() {
     r.outcome = Outcome::failed;
     r.rating = 2;
     r.thanked = d("2026-03-11");
-    r.interviewers = {{"Sam Park", "EM", "Sam Park", {}}, {"Kim", "", "", {}}};
-    r.questions = {{"Two sum # with a twist", "two-sum", {}}, {"yes", "", {}}};
+    r.interviewers = {{"Sam Park", "EM", "Sam Park", {}, {}}, {"Kim", "", "", {}, {}}};
+    r.questions = {{"Two sum # with a twist", "two-sum", {}, {}}, {"yes", "", {}, {}}};
     r.notes = "Went badly.\n🙃 next time\n";
     Lesson l;
     l.id = "cafe0001";
@@ -384,9 +384,13 @@ TEST_CASE("the store finds records by name, reading the slug's file first") {
     files.files["companies/broken.yaml"] = "name: [Globex\n";
     std::string msg = error_of([&] { store.find_company("Globex"); });
     CHECK(msg.find("j/companies/broken.yaml:") == 0);
-    // A file that cannot hold the name is not parsed; an unknown name still
-    // lists every name, and so still meets the broken file.
+    // A file that cannot hold the name is not parsed, when its text surely
+    // keeps to the plain layout (tracker/layout.hpp); one that does not (an
+    // open bracket, an alias) is parsed, and so reported, whatever the name.
     files.files["companies/broken.yaml"] = "name: [\n";
+    msg = error_of([&] { store.find_company("Globex"); });
+    CHECK(msg.find("j/companies/broken.yaml:") == 0);
+    files.files["companies/broken.yaml"] = "name: Initech\nnotes: a\n b: c\n";
     CHECK_FALSE(store.find_company("Globex"));
     msg = error_of([&] { store.company("Globex"); });
     CHECK(msg.find("j/companies/broken.yaml:") == 0);

@@ -258,14 +258,14 @@ JournalView acme_journal() {
     r1.kind = RoundKind::phone_screen;
     r1.date = day("2026-11-10");
     r1.outcome = Outcome::passed;
-    r1.interviewers.push_back({"Pat Lee", "Engineer", "Pat Lee", {}});
-    r1.questions.push_back({"Shortest path for the coffee run", "coffee-run", {}});
+    r1.interviewers.push_back({"Pat Lee", "Engineer", "Pat Lee", {}, {}});
+    r1.questions.push_back({"Shortest path for the coffee run", "coffee-run", {}, {}});
     Round r2;
     r2.id = "r2";
     r2.kind = RoundKind::technical;
     r2.date = day("2026-11-20");
     r2.outcome = Outcome::failed;
-    r2.questions.push_back({"Merge sorted logs with a heap", "", {}});
+    r2.questions.push_back({"Merge sorted logs with a heap", "", {}, {}});
     Lesson l;
     l.id = "l1";
     l.text = "Say the complexity out loud";

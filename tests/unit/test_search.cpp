@@ -96,9 +96,15 @@ TEST_CASE("search still reads a file that breaks the schema, but not one that is
     auto hits = search(f, "linked", w);
     REQUIRE(hits.size() == 1);
     CHECK(hits[0].record == "x");
-    // A file whose text cannot hold the needle is not parsed at all.
-    f.files["companies/y.yaml"] = "name: [broken\n";
+    // A file whose text cannot hold the needle is not parsed at all, when it
+    // surely keeps to the plain layout; one outside it is parsed and reported,
+    // as every other command reports it (an alias bomb, an open bracket).
+    f.files["companies/y.yaml"] = "name: Y\nnotes: a\n b: c\n";
     CHECK(search(f, "linked", w).size() == 1);
+    f.files["companies/y.yaml"] = "name: [broken\n";
+    CHECK_THROWS_AS(search(f, "linked", w), hired::Error);
+    f.files["companies/y.yaml"] = "name: Y\na: &a [x, x]\nb: [*a, *a]\n";
+    CHECK(search(f, "linked", w).size() == 1); // parsed: valid, and without the needle
     f.files["companies/y.yaml"] = "name: [broken, linked\n";
     CHECK_THROWS_AS(search(f, "linked", w), hired::Error);
 }
