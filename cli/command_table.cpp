@@ -12,6 +12,7 @@ const Command kCommands[] = {
     {"practice done", "stop the clock, record the attempt, schedule the next review", practice_done},
     {"practice stats", "solved by difficulty and tag, streak, time trends, weak spots", practice_stats},
     {"practice check", "validate problem files and run their reference solutions", practice_check},
+    {"practice new", "scaffold a problem of your own (from a round's questions, too)", practice_new},
     // Journal commands (tracker) go below.
     {"company add", "add a company", company_add},
     {"company list", "list companies and their applications", company_list},

@@ -19,6 +19,7 @@ int practice_show(Context&, const Args&);
 int practice_start(Context&, const Args&);
 int practice_run(Context&, const Args&);
 int practice_check(Context&, const Args&);
+int practice_new(Context&, const Args&);
 
 // journal_commands.cpp: recording (each change is one commit)
 int company_add(Context&, const Args&);

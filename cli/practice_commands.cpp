@@ -165,6 +165,43 @@ int practice_list(Context& ctx, const Args& args) {
     return 0;
 }
 
+namespace {
+
+// The signature as the problem declares it: "pair_sum(nums: int[], target: int) -> int[]",
+// or the class and its methods, one per line.
+std::string signature_text(const Problem& p) {
+    auto params = [](const std::vector<Param>& ps) {
+        std::vector<std::string> out;
+        for (const auto& q : ps)
+            out.push_back(q.name + ": " + q.type.str());
+        return join(out, ", ");
+    };
+    const Signature& sig = p.signature;
+    if (p.style == ProblemStyle::function)
+        return fmt::format("  {}({}) -> {}\n", sig.function.name, params(sig.function.params),
+                           sig.function.returns.str());
+    std::string out = fmt::format("  class {}({})\n", sig.class_name, params(sig.constructor));
+    for (const auto& m : sig.methods)
+        out += fmt::format("    {}({}) -> {}\n", m.name, params(m.params), m.returns.str());
+    return out;
+}
+
+// A class case's calls as the problem file writes them: [["MinStack"], ["push", 3], ...].
+Value calls_value(const Problem& p, const CallCase& c) {
+    Value calls = Value::array();
+    for (const auto& call : c.calls) {
+        Value one = Value::array();
+        one.push_back(call.method < 0 ? p.signature.class_name
+                                      : p.signature.methods[static_cast<size_t>(call.method)].name);
+        for (const auto& a : call.args)
+            one.push_back(a);
+        calls.push_back(one);
+    }
+    return calls;
+}
+
+} // namespace
+
 int practice_show(Context& ctx, const Args& args) {
     CommandLine cl(
         ctx, "practice show", "ID [--hints N]",
@@ -191,13 +228,32 @@ int practice_show(Context& ctx, const Args& args) {
         j["limits"] = {{"time_ms", p.limits.time_ms},
                        {"memory_mb", p.limits.memory_mb},
                        {"output_kb", p.limits.output_kb}};
-        j["checker"] = to_string(p.checker);
+        j["style"] = to_string(p.style);
         json ex = json::array();
-        for (const auto& e : p.examples)
-            ex.push_back({{"name", e.name},
-                          {"input", e.load_input()},
-                          {"output", e.load_output()},
-                          {"explain", e.explain}});
+        if (p.style == ProblemStyle::stdin_) {
+            j["checker"] = to_string(p.checker);
+            for (const auto& e : p.examples)
+                ex.push_back({{"name", e.name},
+                              {"input", e.load_input()},
+                              {"output", e.load_output()},
+                              {"explain", e.explain}});
+        } else {
+            j["signature"] = signature_text(p);
+            j["compare"] = to_string(p.compare);
+            for (const auto& e : p.examples) {
+                CallCase c = load_call_case(p, e);
+                json one = {{"name", e.name}, {"expect", c.expect}, {"explain", e.explain}};
+                if (p.style == ProblemStyle::function) {
+                    json args = json::object();
+                    for (size_t i = 0; i < c.args.size(); ++i)
+                        args[p.signature.function.params[i].name] = c.args[i];
+                    one["args"] = args;
+                } else {
+                    one["calls"] = calls_value(p, c);
+                }
+                ex.push_back(one);
+            }
+        }
         j["examples"] = ex;
         j["hints"] =
             std::vector<std::string>(p.hints.begin(), p.hints.begin() + static_cast<long>(nh));
@@ -220,6 +276,10 @@ int practice_show(Context& ctx, const Args& args) {
     };
     section("Input", p.input_format);
     section("Output", p.output_format);
+    if (p.style != ProblemStyle::stdin_)
+        out +=
+            s.bold(p.style == ProblemStyle::function ? "Write the function" : "Write the class") +
+            "\n" + signature_text(p) + "\n";
     if (!p.constraints.empty()) {
         out += s.bold("Constraints") + "\n";
         for (const auto& c : p.constraints)
@@ -231,6 +291,23 @@ int practice_show(Context& ctx, const Args& args) {
     int k = 0;
     for (const auto& e : p.examples) {
         out += s.bold(fmt::format("Example {}", ++k)) + "\n";
+        if (p.style != ProblemStyle::stdin_) {
+            CallCase c = load_call_case(p, e);
+            if (p.style == ProblemStyle::function) {
+                for (size_t i = 0; i < c.args.size(); ++i)
+                    out += fmt::format("  {} = {}\n", p.signature.function.params[i].name,
+                                       show(c.args[i], width));
+                out += fmt::format("  returns {}\n", show(c.expect, width));
+            } else {
+                const Value calls = calls_value(p, c);
+                for (size_t i = 0; i < calls.size(); ++i)
+                    out +=
+                        fmt::format("  {:<40} -> {}\n", show(calls[i], 40), show(c.expect[i], 40));
+            }
+            if (!e.explain.empty()) out += wrap("why: " + e.explain, width, "  ");
+            out += "\n";
+            continue;
+        }
         out += "  input:\n";
         std::string input = e.load_input(), output = e.load_output(); // split_lines gives views
         for (auto l : split_lines(input))
@@ -649,6 +726,34 @@ struct StarterTry {
     std::string language, verdict, detail;
 };
 
+// Whether the language's toolchain builds the smallest program (a rustc
+// proxy without a toolchain, say, does not): a starter is judged only where
+// it does. Once per language and command; the build is cached anyway.
+bool toolchain_works(const Language& lang, const fs::path& scratch) {
+    static std::map<std::string, bool> known;
+    if (auto it = known.find(lang.name); it != known.end()) return it->second;
+    static const std::map<std::string, std::string> smallest = {
+        {"cpp", "int main() { return 0; }\n"},
+        {"c", "int main(void) { return 0; }\n"},
+        {"python", "pass\n"},
+        {"javascript", "\n"},
+        {"java", "public class Main { public static void main(String[] a) {} }\n"},
+        {"rust", "fn main() {}\n"},
+        {"sh", "true\n"}};
+    fs::path file = scratch / ("hired-toolchain-probe" +
+                               std::string(lang.name == "java" ? "/Main" : "") + lang.extension);
+    make_dirs(file.parent_path(), 0700);
+    write_file_atomic(file, smallest.at(lang.name));
+    bool ok = false;
+    try {
+        ok = prepare(file, lang, 256, default_cache_root()).ok;
+    } catch (const Error&) {
+        ok = false;
+    }
+    known[lang.name] = ok;
+    return ok;
+}
+
 // Every starter of p, written to a scratch folder, prepared as a solution
 // would be and judged on the examples: the verdict each ends in ("skipped"
 // where the language's toolchain is not installed).
@@ -671,7 +776,8 @@ std::vector<StarterTry> check_starters(const Problem& p, Containment& containmen
         static const std::map<std::string, std::string> tool = {
             {"cpp", "g++"},    {"c", "gcc"},      {"python", "python3"}, {"javascript", "node"},
             {"java", "javac"}, {"rust", "rustc"}, {"sh", "bash"}};
-        if (!lang || compiler_identity(tool.at(name)).empty()) {
+        if (!lang || compiler_identity(tool.at(name)).empty() ||
+            !toolchain_works(*lang, scratch.path())) {
             out.push_back({name, "skipped", ""});
             continue;
         }

@@ -592,6 +592,9 @@ Compiled prepare_harness(const Problem& p, const fs::path& source, const Languag
     Program& prog = result.program;
     prog.language = lang.name;
     prog.files = {dir};
+    if (lang.name == "python")
+        for (const auto& f : python_runtime_files())
+            prog.files.push_back(f);
     std::string d = dir.string();
     if (lang.name == "cpp")
         prog.argv = {d + "/prog"};

@@ -175,9 +175,16 @@ std::string compiler_identity(std::string_view tool) {
     return id;
 }
 
-std::string python_interpreter() {
+namespace {
+
+struct Interpreter {
+    std::string exe = "python3";
+    std::vector<fs::path> shown;
+};
+
+const Interpreter& python() {
     static std::once_flag once;
-    static std::string exe = "python3";
+    static Interpreter found;
     std::call_once(once, [] {
         const char* path = std::getenv("PATH");
         for (const auto& dir : split(path ? path : "/usr/bin:/bin", ':')) {
@@ -188,20 +195,34 @@ std::string python_interpreter() {
             if (!head || head->rfind("#!", 0) != 0) return; // the interpreter itself
             static const Environment toolchain(toolchain_environment(environ));
             RunRequest req;
-            req.argv = {candidate.string(), "-c", "import sys; sys.stdout.write(sys.executable)"};
+            req.argv = {candidate.string(), "-c",
+                        "import sys; sys.stdout.write(sys.executable + '\\n' + sys.base_prefix)"};
             req.environment = &toolchain;
             req.limits.cpu_ms = 10'000;
             req.limits.wall_ms = 20'000;
             req.limits.memory_kb = 1 << 20;
             req.limits.output_bytes = 1 << 16;
             RunResult r = run_process(req);
-            if (r.outcome == Outcome::exited && r.exit_code == 0 && !r.output.empty() &&
-                ::access(r.output.c_str(), X_OK) == 0)
-                exe = r.output;
+            size_t nl = r.output.find('\n');
+            if (r.outcome != Outcome::exited || r.exit_code != 0 || nl == std::string::npos) return;
+            std::string exe = r.output.substr(0, nl), prefix = r.output.substr(nl + 1);
+            if (::access(exe.c_str(), X_OK) != 0) return;
+            found.exe = exe;
+            if (!prefix.empty()) found.shown.push_back(prefix);
             return;
         }
     });
-    return exe;
+    return found;
+}
+
+} // namespace
+
+std::string python_interpreter() {
+    return python().exe;
+}
+
+std::vector<fs::path> python_runtime_files() {
+    return python().shown;
 }
 
 namespace {
@@ -244,6 +265,9 @@ Compiled prepare(const fs::path& source, const Language& lang, int memory_mb,
     const bool interpreted =
         lang.name == "python" || lang.name == "javascript" || lang.name == "sh";
     result.program.files = {interpreted ? absolute_source : dir};
+    if (lang.name == "python")
+        for (const auto& f : python_runtime_files())
+            result.program.files.push_back(f);
     if (fs::exists(dir / ".ok", ec)) {
         result.ok = true;
         result.program.cached = true;

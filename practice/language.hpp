@@ -66,6 +66,9 @@ std::string compiler_identity(std::string_view tool);
 // is a script (a pyenv or asdf shim, whose start-up would cost every case a
 // few hundred milliseconds of CPU), the interpreter it starts, asked once.
 std::string python_interpreter();
+// What a sandbox must show for that interpreter to run: its installation
+// (sys.base_prefix) when it was found through a shim, else nothing.
+std::vector<fs::path> python_runtime_files();
 
 // The default cache root: $XDG_CACHE_HOME/hired/build.
 fs::path default_cache_root();

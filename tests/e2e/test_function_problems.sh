@@ -291,4 +291,25 @@ for lang in "${langs[@]}"; do
     verdict "$(f stack-wrong)" min-stack WA
     expect_out "call 4 (get_min): expected 1, got 3"
 done
+
+# ---- practice new: a problem of one's own, from a round's question ----------------------
+export HIRED_TODAY=2026-12-07
+run 0 "$HIRED" apply Acme --role "Backend Engineer"
+run 0 "$HIRED" round add Acme --kind whiteboard --date 2026-12-05 --question "Merge the overlapping meeting slots"
+for style in function class stdin; do
+    run 0 "$HIRED" practice new "mine-$style" --style "$style"
+    expect_out "Wrote $HIRED_JOURNAL/problems/mine-$style.yaml"
+done
+run 0 "$HIRED" practice new slots --from-round Acme 1
+grep -q "Merge the overlapping meeting slots" "$HIRED_JOURNAL/problems/slots.yaml" || fail "the round's question is not the statement"
+grep -q "# Asked at Acme, whiteboard #1 on 2026-12-05." "$HIRED_JOURNAL/problems/slots.yaml" || fail "no origin"
+[ "$(git -C "$HIRED_JOURNAL" log --format=%s | grep -c '^practice new: ')" -eq 4 ] || fail "practice new: one commit each"
+run 3 "$HIRED" practice new slots
+expect_err "a problem 'slots' exists already"
+run 2 "$HIRED" practice new Bad_Id
+# Each scaffold is a valid problem whose reference passes, and whose starters compile and run.
+run 0 "$HIRED" practice check "$HIRED_JOURNAL/problems"
+expect_out "4 problems valid; 4 reference solutions pass every case."
+run 0 "$HIRED" practice list
+expect_out "mine-class"
 pass
