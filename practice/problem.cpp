@@ -686,7 +686,8 @@ std::vector<Value> json_args(const std::string& file, const nlohmann::json& j,
     std::vector<Value> out;
     if (!j.is_object())
         fail(Exit::data, "{}: {}expected an object of the arguments of {}", file, where, shape);
-    for (const auto& [key, v] : j.items()) {
+    for (const auto& item : j.items()) {
+        const std::string& key = item.key();
         bool known = std::any_of(params.begin(), params.end(),
                                  [&](const Param& q) { return q.name == key; });
         if (!known)

@@ -888,6 +888,11 @@ private:
             allow_simple_key_ = false;
             forward(length);
             if (!plain_spaces() || peek() == '#' || (!flow_level_ && column() < indent)) break;
+            // yaml-cpp takes such a line for a directive and drops it;
+            // libyaml and PyYAML read it as more of the text.
+            if (column() == 0 && peek() == '%')
+                error(pos(), "a line of a text starts with '%', which YAML readers disagree on: "
+                             "quote the text");
         }
     }
 

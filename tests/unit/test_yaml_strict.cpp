@@ -77,6 +77,10 @@ TEST_CASE("what YAML 1.1 refuses and yaml-cpp took is refused, with its position
         {"a: [b :, c]\n", "1:7", "a ':' right before ','"},
         // Tabs where YAML allows only spaces.
         {"a:\tb\n", "1:3", "tab"},
+        // A line of a text that starts with '%' (yaml-cpp dropped it as a
+        // directive; libyaml and PyYAML read it as more of the text).
+        {"&a finished\n%\n", "2:1", "starts with '%'"},
+        {"finished\n%x\n", "2:1", "starts with '%'"},
         {"a: b\t\n", "1:5", "tab"},
         {"[a,\tb]\n", "1:4", "tab"},
         // Directives without the '---' that must follow them.
