@@ -88,13 +88,20 @@ const std::vector<std::string> kTopKeys = {
 const std::vector<std::string> kLanguages = {"cpp",  "c",    "python", "javascript",
                                              "java", "rust", "sh"};
 
+// A key as messages name it: its text, or '?' for a key that is not text.
+std::string key_name(const Node& k) {
+    return k.is_scalar() ? k.value : "?";
+}
+
 void warn_unused(Problem& p, const Fields& f, const std::string& where,
                  const std::vector<std::string>& known) {
-    for (const auto& [key, mark] : f.unused()) {
+    for (const auto& [k, v] : f.unused()) {
+        std::string key = key_name(*k);
+        const yaml::Mark& mark = k->mark;
         std::string msg = fmt::format("unknown key '{}'{} (ignored)", key, where);
         auto near = suggestions(key, known, 1);
         if (!near.empty()) msg += fmt::format("; did you mean '{}'?", near[0]);
-        p.warnings.push_back({mark.line, mark.column, msg});
+        p.warnings.push_back({mark.line, mark.column, printable(msg)});
     }
 }
 
@@ -182,9 +189,9 @@ std::vector<Param> load_params(const Fields& f, const Node* n, std::string_view 
             if (q.name == p.name)
                 pf.error_at(name, fmt::format("two parameters are named '{}'", p.name));
         p.type = type_at(pf, pf.require("type"), "type", false);
-        for (const auto& [key, mark] : pf.unused())
-            fail_at(f.file(), mark.line, mark.column,
-                    "unknown key '{}' in a parameter (name, type)", key);
+        for (const auto& [k, v] : pf.unused())
+            fail_at(f.file(), k->mark.line, k->mark.column,
+                    "unknown key '{}' in a parameter (name, type)", key_name(*k));
         out.push_back(std::move(p));
     }
     return out;
@@ -205,9 +212,9 @@ Method load_method(const Fields& f, const Node& n, std::string_view name_key,
     if (!r)
         mf.error_here(fmt::format("{}: missing required field 'returns' (a type, or void)", what));
     m.returns = type_at(mf, *r, "returns", true);
-    for (const auto& [key, mark] : mf.unused())
-        fail_at(f.file(), mark.line, mark.column, "unknown key '{}' in {} ({}, params, returns)",
-                key, what, name_key);
+    for (const auto& [k, v] : mf.unused())
+        fail_at(f.file(), k->mark.line, k->mark.column,
+                "unknown key '{}' in {} ({}, params, returns)", key_name(*k), what, name_key);
     return m;
 }
 
@@ -241,9 +248,9 @@ Signature load_signature(Problem& p, Fields& top) {
                         method.name);
         sig.methods.push_back(std::move(method));
     }
-    for (const auto& [key, mark] : sf.unused())
-        fail_at(top.file(), mark.line, mark.column,
-                "unknown key '{}' in the signature (class, constructor, methods)", key);
+    for (const auto& [k, v] : sf.unused())
+        fail_at(top.file(), k->mark.line, k->mark.column,
+                "unknown key '{}' in the signature (class, constructor, methods)", key_name(*k));
     return sig;
 }
 
@@ -480,7 +487,9 @@ std::vector<TestCase> load_cases(Problem& p, Fields& top, const std::string& key
 
 Problem load_problem(const fs::path& file) {
     std::string name = file.string();
-    auto root = yaml::parse_file(name);
+    yaml::Limits limits;
+    limits.too_big_hint = "; put large tests in files of their own (input_file, output_file)";
+    auto root = yaml::parse_file(name, limits);
     if (root->is_null())
         fail_at(name, 1, 1, "the file is empty; a problem needs id, title, difficulty, statement");
     Fields f(*root, name, "a problem");
@@ -644,8 +653,8 @@ Problem load_problem(const fs::path& file) {
             tf.get(lang);
             if (std::find(kLanguages.begin(), kLanguages.end(), lang) == kLanguages.end())
                 p.warnings.push_back({k->mark.line, k->mark.column,
-                                      fmt::format("unknown template language '{}' (known: {})",
-                                                  lang, join(kLanguages, ", "))});
+                                      printable(fmt::format("unknown template language '{}' (known: {})",
+                                                            lang, join(kLanguages, ", ")))});
             p.templates[lang] = yaml::as_string(*v, name, lang);
         }
     }
@@ -677,7 +686,8 @@ std::vector<Value> json_args(const std::string& file, const nlohmann::json& j,
     std::vector<Value> out;
     if (!j.is_object())
         fail(Exit::data, "{}: {}expected an object of the arguments of {}", file, where, shape);
-    for (const auto& [key, v] : j.items()) {
+    for (const auto& item : j.items()) {
+        const std::string& key = item.key();
         bool known = std::any_of(params.begin(), params.end(),
                                  [&](const Param& q) { return q.name == key; });
         if (!known)

@@ -420,7 +420,7 @@ struct ChildPlan {
 
 #define HIRED_CHILD_CODE __attribute__((no_sanitize("address", "undefined"), noinline))
 
-HIRED_CHILD_CODE [[noreturn]] void child_fail(ChildPlan* plan, int stage, int err) {
+[[noreturn]] HIRED_CHILD_CODE void child_fail(ChildPlan* plan, int stage, int err) {
     plan->error = err;
     plan->stage = stage;
     // SYS_exit, not exit_group: the exit hook may already be installed and

@@ -6,6 +6,7 @@
 #include "yaml_write.hpp"
 
 #include "util/error.hpp"
+#include "util/text.hpp"
 #include "util/yaml_doc.hpp"
 
 #include <fmt/format.h>
@@ -91,14 +92,23 @@ std::string singular(const std::string& key) {
     return key;
 }
 
-// How a value is shown in a conflict line.
+// At most 40 bytes of s, cut on a character boundary and marked "...".
+std::string clipped(std::string s) {
+    if (s.size() <= 40) return s;
+    size_t cut = 37;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
+        --cut;
+    return s.substr(0, cut) + "...";
+}
+
+// How a value is shown in a conflict line: values come from files and may
+// hold control characters, shown escaped (printable) like every message.
 std::string shown(const Out* v) {
     if (!v || v->kind == Out::Kind::null) return "none";
     if (v->kind == Out::Kind::scalar) {
-        std::string s = v->text.substr(0, v->text.find('\n'));
-        if (s.size() > 40) s = s.substr(0, 37) + "...";
-        if (v->text.find('\n') != std::string::npos && s.size() <= 40) s += "...";
-        return s.empty() ? "\"\"" : s;
+        std::string s = clipped(v->text.substr(0, v->text.find('\n')));
+        if (v->text.find('\n') != std::string::npos && !s.ends_with("...")) s += "...";
+        return s.empty() ? "\"\"" : printable(s);
     }
     if (v->kind == Out::Kind::sequence) {
         std::string s;
@@ -106,8 +116,7 @@ std::string shown(const Out* v) {
             if (item.kind != Out::Kind::scalar) return fmt::format("a list of {}", v->items.size());
             s += (s.empty() ? "" : ", ") + item.text;
         }
-        if (s.size() > 40) s = s.substr(0, 37) + "...";
-        return "[" + s + "]";
+        return "[" + printable(clipped(s)) + "]";
     }
     return "a map";
 }
@@ -123,6 +132,15 @@ public:
         if (same(o, t)) return copy(o);
         if (same(b, o)) return copy(t);
         if (same(b, t)) return copy(o);
+        // Records leave out an empty list ("applications" of a company whose
+        // last application was removed): a list one side emptied is absent
+        // there, and its records must still meet the rule of removed ones
+        // (edited on the other side: kept).
+        static const Out empty_list = Out::sequence(false);
+        if (b && b->kind == Out::Kind::sequence) {
+            if (!o && t && t->kind == Out::Kind::sequence) o = &empty_list;
+            if (!t && o && o->kind == Out::Kind::sequence) t = &empty_list;
+        }
         if (o && t && o->kind == Out::Kind::map && t->kind == Out::Kind::map &&
             (!b || b->kind == Out::Kind::map))
             return map(b, o, t, record, field);
@@ -193,7 +211,7 @@ private:
                     if (seen.insert(id_of(item)).second) ids.push_back(id_of(item));
         for (const auto& id : ids) {
             const Out *bi = item_by_id(b, id), *oi = item_by_id(o, id), *ti = item_by_id(t, id);
-            std::string record = kind + " " + id;
+            std::string record = kind + " " + printable(id); // ids are text from files
             if (oi && ti) {
                 if (auto v = value(bi, oi, ti, record, "")) seq.push(std::move(*v));
                 continue;

@@ -95,19 +95,28 @@ public:
         return n;
     }
 
-    // Keys nobody asked for: kept verbatim, and a warning each.
+    // Keys nobody asked for: kept verbatim, and a warning each. A key that
+    // is not text (null, a list, a map) could not be written back as it
+    // was: it is an error at the key, never dropped or duplicated.
     Extra finish(std::vector<std::string>& w) {
         Extra extra;
-        for (const auto& [key, mark] : f_.unused()) {
+        for (const auto& [k, v] : f_.unused()) {
+            if (!k->is_scalar())
+                f_.error_at(*k, k->is_null()
+                                    ? fmt::format("a key in {} is null ('null', '~' or nothing), "
+                                                  "not text: quote it (\"null\") if you mean the word",
+                                                  what_)
+                                    : fmt::format("a key in {} is {}, not text: hired's records "
+                                                  "have text keys only",
+                                                  what_, k->kind_name()));
             std::string msg =
                 fmt::format("{}:{}:{}: unknown key '{}' in {} (kept, but hired ignores it",
-                            f_.file(), mark.line, mark.column, key, what_);
-            auto near = suggestions(key, asked_, 1);
+                            f_.file(), k->mark.line, k->mark.column, k->value, what_);
+            auto near = suggestions(k->value, asked_, 1);
             if (!near.empty()) msg += fmt::format("; did you mean '{}'?", near[0]);
             msg += ")";
-            w.push_back(std::move(msg));
-            for (const auto& [k, v] : f_.node().entries)
-                if (k->is_scalar() && k->value == key) extra.emplace_back(key, v);
+            w.push_back(printable(msg)); // the key may hold escaped control characters
+            extra.emplace_back(k->value, v);
         }
         return extra;
     }

@@ -306,7 +306,7 @@ Application& pick_application(Company& company, const std::optional<std::string>
             msg += fmt::format("; did you mean '{}'?", join(near, "' or '"));
         else
             msg += fmt::format(" (roles: {})", join(roles, ", "));
-        throw Error(Exit::data, msg);
+        throw Error(Exit::data, printable(msg)); // roles come from files
     }
     std::vector<Application*> open;
     for (auto& a : apps)
@@ -320,9 +320,10 @@ Application& pick_application(Company& company, const std::optional<std::string>
     else
         for (const auto& a : apps)
             roles.push_back(a.role);
-    throw Error(Exit::usage,
-                fmt::format("{} has {} {}applications ({}); say which with --role", company.name,
-                            roles.size(), open.empty() ? "" : "open ", join(roles, ", ")));
+    throw Error(Exit::usage, printable(fmt::format(
+                                 "{} has {} {}applications ({}); say which with --role",
+                                 company.name, roles.size(), open.empty() ? "" : "open ",
+                                 join(roles, ", "))));
 }
 
 Interviewer parse_interviewer(std::string_view s) {

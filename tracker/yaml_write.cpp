@@ -11,6 +11,8 @@ namespace hired::tracker::yaml_write {
 
 // ---- building ----------------------------------------------------------------
 
+Out::Out() = default;
+
 Out Out::scalar(std::string s) {
     Out o;
     o.kind = Kind::scalar;
@@ -257,7 +259,8 @@ bool plain_structurally_ok(std::string_view s, bool flow) {
     if (s.starts_with("...")) return false;
     if (s.find(": ") != std::string_view::npos || s.back() == ':') return false;
     if (s.find('#') != std::string_view::npos) return false;
-    if (flow && s.find_first_of(",[]{}") != std::string_view::npos) return false;
+    // Inside [ ], PyYAML and yaml-cpp end a plain scalar at a '?' as well.
+    if (flow && s.find_first_of(",[]{}?") != std::string_view::npos) return false;
     return true;
 }
 
@@ -354,14 +357,16 @@ void emit_block(std::string_view s, int col, std::string& out) {
     std::string_view body = s.substr(0, end);
 
     // An indentation indicator when the first line with anything on it
-    // starts with a space (otherwise the reader would take it for indentation).
+    // starts with a space (otherwise the reader would take it for
+    // indentation) or a tab (libyaml, and hired's reader, refuse a tab where
+    // the indentation is still being found).
     bool indicator = false;
     for (size_t pos = 0; pos <= body.size();) {
         size_t nl = body.find('\n', pos);
         std::string_view line =
             body.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
         if (!line.empty()) {
-            indicator = line.front() == ' ';
+            indicator = line.front() == ' ' || line.front() == '\t';
             break;
         }
         if (nl == std::string_view::npos) break;

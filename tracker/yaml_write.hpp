@@ -28,6 +28,11 @@ struct Out {
     std::vector<Out> items; // sequences
     std::vector<std::pair<std::string, Out>> entries; // maps, in this order
 
+    // Declared here, defined in yaml_write.cpp: with clang and libstdc++, an
+    // implicit one makes std::pair<std::string, Out> ask whether Out is
+    // default-constructible before Out is complete, which does not compile.
+    Out();
+
     static Out scalar(std::string s);
     static Out number(long long v); // written plain
     static Out sequence(bool flow = false);

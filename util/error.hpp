@@ -2,6 +2,8 @@
 // cli/main.cpp prints "hired: error: <message>" and exits with its code.
 #pragma once
 
+#include "text.hpp"
+
 #include <fmt/format.h>
 
 #include <stdexcept>
@@ -33,11 +35,14 @@ template <typename... Args>
 }
 
 // "file:line:column: message", line and column 1-based, for bad data.
+// Messages quote the file's text, which may hold control characters or
+// bytes that are not UTF-8: those are shown escaped (printable()), never
+// sent raw to the terminal.
 template <typename... Args>
 [[noreturn]] void fail_at(const std::string& file, int line, int column,
                           fmt::format_string<Args...> f, Args&&... args) {
-    throw Error(Exit::data, fmt::format("{}:{}:{}: {}", file, line, column,
-                                        fmt::format(f, std::forward<Args>(args)...)));
+    throw Error(Exit::data, printable(fmt::format("{}:{}:{}: {}", file, line, column,
+                                                  fmt::format(f, std::forward<Args>(args)...))));
 }
 
 } // namespace hired

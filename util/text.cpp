@@ -22,43 +22,6 @@ bool contains_any(std::string_view s, const ByteSet& set) {
     return false;
 }
 
-std::string printable(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    auto hex = [&](unsigned char b) { out += fmt::format("\\x{:02X}", b); };
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const auto* end = p + s.size();
-    while (p < end) {
-        unsigned char b = *p;
-        if (b < 0x80) {
-            if (b < 0x20 || b == 0x7F)
-                hex(b);
-            else
-                out += static_cast<char>(b);
-            ++p;
-            continue;
-        }
-        int len = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
-        bool ok = len > 0 && end - p >= len;
-        unsigned long cp = len == 2 ? (b & 0x1Fu) : len == 3 ? (b & 0x0Fu) : (b & 0x07u);
-        for (int k = 1; ok && k < len; ++k) {
-            ok = (p[k] & 0xC0) == 0x80;
-            cp = (cp << 6) | (p[k] & 0x3Fu);
-        }
-        static constexpr unsigned long min_for_len[] = {0, 0, 0x80, 0x800, 0x10000};
-        ok = ok && cp >= min_for_len[len] && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF) &&
-             !(cp >= 0x80 && cp <= 0x9F);
-        if (!ok) {
-            hex(b);
-            ++p;
-            continue;
-        }
-        out.append(reinterpret_cast<const char*>(p), static_cast<size_t>(len));
-        p += len;
-    }
-    return out;
-}
-
 std::string to_lower(std::string_view s) {
     std::string out(s);
     for (char& c : out)
@@ -169,6 +132,50 @@ std::vector<std::string> suggestions(std::string_view word,
     for (auto& [d, c] : scored) {
         if (out.size() >= max) break;
         if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+    }
+    return out;
+}
+
+std::string printable(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const size_t n = s.size();
+    for (size_t i = 0; i < n;) {
+        unsigned char b = p[i];
+        if (b >= 0x20 && b < 0x7F) {
+            out += static_cast<char>(b);
+            ++i;
+            continue;
+        }
+        if (b < 0x80) {
+            if (b == '\n') out += "\\n";
+            else if (b == '\t') out += "\\t";
+            else if (b == '\r') out += "\\r";
+            else out += fmt::format("\\x{:02X}", b);
+            ++i;
+            continue;
+        }
+        size_t len = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
+        unsigned long cp = len == 2 ? b & 0x1Fu : len == 3 ? b & 0x0Fu : b & 0x07u;
+        bool ok = len > 0 && i + len <= n;
+        for (size_t k = 1; ok && k < len; ++k) {
+            ok = (p[i + k] & 0xC0) == 0x80;
+            cp = (cp << 6) | (p[i + k] & 0x3Fu);
+        }
+        static constexpr unsigned long min_for_len[] = {0, 0, 0x80, 0x800, 0x10000};
+        if (ok && (cp < min_for_len[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)))
+            ok = false;
+        if (!ok) {
+            out += fmt::format("\\x{:02X}", b);
+            ++i;
+            continue;
+        }
+        if (cp <= 0x9F || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF)
+            out += fmt::format("\\u{:04X}", cp);
+        else
+            out.append(s.substr(i, len));
+        i += len;
     }
     return out;
 }

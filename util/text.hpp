@@ -29,8 +29,10 @@ private:
 // search of the set for every byte of s (a memchr call each).
 bool contains_any(std::string_view s, const ByteSet& set);
 std::string to_lower(std::string_view s);
-// s for a message: valid UTF-8 as it is, control characters and bytes that
-// are not UTF-8 as \xNN, so that nothing raw reaches a terminal.
+// s for a message, on one line, with nothing raw reaching a terminal: valid
+// UTF-8 as it is, but control characters as \n, \t, \r or \xNN, bytes
+// that are not UTF-8 as \xNN, and C1 controls, the Unicode line separators
+// and the BOM as \uNNNN.
 std::string printable(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);
 bool icontains(std::string_view haystack, std::string_view needle);

@@ -61,6 +61,7 @@ struct Builder : YAML::EventHandler {
     std::vector<YAML::anchor_t> open_anchors;
     uint64_t nodes = 0;
     uint64_t bytes = 0;
+    bool expanded_alias = false; // some alias added nodes (a copy of its anchor's)
 
     Builder(const std::string& f, const Limits& l) : file(f), limits(l) {}
 
@@ -72,12 +73,32 @@ struct Builder : YAML::EventHandler {
     void count(const YAML::Mark& m, uint64_t n, uint64_t b) {
         nodes += n;
         bytes += b;
-        if (nodes > limits.max_nodes)
-            error(m, fmt::format("the document expands to more than {} nodes (an alias bomb?)",
-                                 limits.max_nodes));
-        if (bytes > limits.max_bytes)
-            error(m, fmt::format("the document expands to more than {} MiB of text (an alias bomb?)",
-                                 limits.max_bytes >> 20));
+        if (nodes > limits.max_nodes) {
+            if (expanded_alias)
+                error(m, fmt::format("aliases expand the document to more than {} nodes (an alias "
+                                     "bomb?)",
+                                     limits.max_nodes));
+            error(m, fmt::format("{}more than {} nodes (keys, values, lists and maps) in one file, "
+                                 "the most hired reads{}",
+                                 growing(), limits.max_nodes, limits.too_big_hint));
+        }
+        if (bytes > limits.max_bytes) {
+            if (expanded_alias)
+                error(m, fmt::format("aliases expand the document to more than {} MiB of text (an "
+                                     "alias bomb?)",
+                                     limits.max_bytes >> 20));
+            error(m, fmt::format("{}more than {} MiB of text in one file, the most hired reads{}",
+                                 growing(), limits.max_bytes >> 20, limits.too_big_hint));
+        }
+    }
+
+    // "'tests' has too many items: " when a top-level key's value is what
+    // grows past a limit (the usual way a file gets that big), else "".
+    std::string growing() const {
+        if (stack.size() < 2 || stack[0].node->kind != Node::Kind::map || !stack[0].have_key ||
+            stack[0].pending_key->kind != Node::Kind::scalar)
+            return "";
+        return fmt::format("'{}' has too many items: ", stack[0].pending_key->value);
     }
 
     void add(const YAML::Mark& m, NodePtr n) {
@@ -126,6 +147,7 @@ struct Builder : YAML::EventHandler {
             error(m, "an alias refers to a node that contains it (a cycle)");
         auto it = anchors.find(anchor);
         if (it == anchors.end()) error(m, "an alias to an unknown anchor");
+        expanded_alias = true;
         count(m, it->second.nodes, it->second.bytes);
         add(m, it->second.node);
     }
@@ -191,6 +213,9 @@ NodePtr parse(std::string_view text, const std::string& file, const Limits& limi
 }
 
 NodePtr parse_full(std::string_view text, const std::string& file, const Limits& limits) {
+    // yaml-cpp accepts some broken texts and reads them as something else
+    // (a quote never closed swallows the lines after it): refuse those first.
+    check_syntax(text, file, limits);
     std::istringstream in{std::string(text)};
     Builder b(file, limits);
     try {
@@ -322,12 +347,10 @@ std::vector<std::string> Fields::str_list(std::string_view key) {
     return out;
 }
 
-std::vector<std::pair<std::string, Mark>> Fields::unused() const {
-    std::vector<std::pair<std::string, Mark>> out;
-    for (size_t i = 0; i < map_.entries.size(); ++i) {
-        const Node& k = *map_.entries[i].first;
-        if (!used_[i]) out.emplace_back(k.is_scalar() ? k.value : std::string("?"), k.mark);
-    }
+std::vector<std::pair<NodePtr, NodePtr>> Fields::unused() const {
+    std::vector<std::pair<NodePtr, NodePtr>> out;
+    for (size_t i = 0; i < map_.entries.size(); ++i)
+        if (!used_[i]) out.push_back(map_.entries[i]);
     return out;
 }
 

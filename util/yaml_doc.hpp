@@ -46,6 +46,9 @@ struct Limits {
     // What the document may expand to when aliases are followed.
     uint64_t max_nodes = 2'000'000;
     uint64_t max_bytes = 256ull << 20;
+    // Appended to the message when a file without aliases passes a limit:
+    // what to do instead, in the terms of the file's format.
+    std::string_view too_big_hint;
 };
 
 // Parses one document (an empty text gives a null node). Throws
@@ -60,6 +63,12 @@ NodePtr parse_file(const std::string& path, const Limits& limits = {});
 // like parse.
 NodePtr parse_simple(std::string_view text, const Limits& limits = {});
 NodePtr parse_full(std::string_view text, const std::string& file, const Limits& limits = {});
+
+// The syntax check parse_full runs before yaml-cpp (yaml_strict.cpp): the
+// text is UTF-8 YAML 1.1 as PyYAML reads it, without what yaml-cpp 0.7
+// would read differently (lone CRs, tags, empty keys, ...). Throws
+// Error(Exit::data) "file:line:col: invalid YAML: ..." at the first offence.
+void check_syntax(std::string_view text, const std::string& file, const Limits& limits = {});
 
 // Reads the fields of one map node, reporting wrong types at the value and
 // missing keys at the map, so every error has a location.
@@ -76,8 +85,9 @@ public:
     std::optional<bool> boolean(std::string_view key);
     std::vector<std::string> str_list(std::string_view key); // a scalar or a list of scalars
 
-    // Keys present in the map that no get/require/... asked for.
-    std::vector<std::pair<std::string, Mark>> unused() const;
+    // The entries (key, value) that no get/require/... asked for, each
+    // once, in file order. Keys may be other than scalars (null, a map).
+    std::vector<std::pair<NodePtr, NodePtr>> unused() const;
     const std::string& file() const { return file_; }
     const Node& node() const { return map_; }
 

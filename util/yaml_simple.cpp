@@ -4,10 +4,12 @@
 // megabytes, so this reader takes the common layout line by line and gives
 // up (nullptr) on anything else, leaving it to yaml-cpp.
 //
-// The contract: whenever this returns a tree, it is the tree yaml-cpp's
-// builder (yaml_doc.cpp) makes of the same text: kinds, values, plain flags
-// and marks. tests/unit/test_yaml_simple.cpp checks that on the emitter's
-// output and on many thousands of mutated documents. So everything not
+// The contract: whenever this returns a tree, the text passes the strict
+// check (yaml_strict.cpp, which parse() then skips) and the tree is the one
+// yaml-cpp's builder (yaml_doc.cpp) makes of the same text: kinds, values,
+// plain flags and marks. tests/unit/test_yaml_simple.cpp checks that on the
+// emitter's output and on many thousands of mutated documents, and
+// tests/fuzz/fuzz_yaml.cpp on whatever the fuzzer makes. So everything not
 // surely understood is a bail-out, never a guess:
 //
 // - the whole text: ends with a newline; no CR, no control characters

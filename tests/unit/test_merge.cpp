@@ -171,3 +171,47 @@ TEST_CASE("invalid YAML on one side is never merged into a half record") {
     REQUIRE(m.conflicts.size() == 1);
     CHECK(m.conflicts[0].find("kept ours for companies/acme.yaml (could not merge") == 0);
 }
+
+TEST_CASE("a record edited on one side survives the other side removing the last of its list") {
+    // The writer leaves out an empty list: ours removed the only application
+    // (no "applications:" left) while theirs moved it on; and likewise for
+    // the only round of an application.
+    std::string ours = "name: Acme\n";
+    std::string theirs = kBase;
+    theirs.replace(theirs.find("status: active"), 14, "status: withdrawn");
+    for (Side prefer : {Side::ours, Side::theirs}) {
+        FileMerge m = merge_file("companies/acme.yaml", kBase, ours, theirs, prefer);
+        REQUIRE(m.text);
+        Company c = company(*m.text);
+        REQUIRE(c.applications.size() == 1);
+        CHECK(c.applications[0].status == Status::withdrawn);
+        CHECK(has_round(c, "71065f6e"));
+        REQUIRE(m.conflicts.size() == 1);
+        CHECK(m.conflicts[0] == "kept theirs' edited application ccaa3e43 in companies/acme.yaml "
+                                "(ours removed it)");
+    }
+    // Removed on one side, unchanged on the other: removed.
+    FileMerge gone = merge_file("companies/acme.yaml", kBase, ours, kBase, Side::theirs);
+    REQUIRE(gone.text);
+    CHECK(company(*gone.text).applications.empty());
+
+    std::string no_rounds = kBase.substr(0, kBase.find("    rounds:\n"));
+    std::string new_outcome = kBase;
+    new_outcome.replace(new_outcome.find("outcome: pending"), 16, "outcome: passed");
+    FileMerge r = merge_file("companies/acme.yaml", kBase, new_outcome, no_rounds, Side::theirs);
+    REQUIRE(r.text);
+    CHECK(has_round(company(*r.text), "71065f6e"));
+}
+
+TEST_CASE("conflict lines show values from files escaped, never raw control characters") {
+    std::string ours = kBase, theirs = kBase;
+    ours.replace(ours.find("outcome: pending"), 16, "outcome: pending\n        notes: \"\\e[2J\"");
+    theirs.replace(theirs.find("outcome: pending"), 16, "outcome: pending\n        notes: \"Zoë \\x06\"");
+    FileMerge m = merge_file("companies/acme.yaml", kBase, ours, theirs, Side::theirs);
+    REQUIRE(m.conflicts.size() == 1);
+    CHECK(m.conflicts[0] ==
+          "kept theirs for companies/acme.yaml round 71065f6e notes (ours: \\x1B[2J)");
+    FileMerge o = merge_file("companies/acme.yaml", kBase, ours, theirs, Side::ours);
+    CHECK(o.conflicts.at(0) ==
+          "kept ours for companies/acme.yaml round 71065f6e notes (theirs: Zoë \\x06)");
+}

@@ -123,6 +123,14 @@ TEST_CASE("errors name file:line:column and the field") {
         CHECK(e.find("demo.yaml:") != std::string::npos);
         CHECK(e.find("invalid YAML") != std::string::npos);
     }
+    SECTION("a value with control characters is quoted escaped, never raw") {
+        auto e = error_of(d.write("demo.yaml", "id: demo\ntitle: D\ndifficulty: \"\\e[2J\\x9b\"\nstatement: x\n"));
+        CHECK(e.find("demo.yaml:3:13: 'difficulty' must be easy, medium or hard, not '\\x1B[2J\\u009B'") != std::string::npos);
+    }
+    SECTION("a file that is not UTF-8 is an error at the byte") {
+        auto e = error_of(d.write("demo.yaml", "id: demo\ntitle: Caf\xe9\n"));
+        CHECK(e.find("demo.yaml:2:11: the text is not valid UTF-8 (bytes \\xE9)") != std::string::npos);
+    }
     SECTION("a case without output") {
         auto e = error_of(d.write("demo.yaml", "id: demo\ntitle: D\ndifficulty: easy\nstatement: x\n"
                                                "tests:\n  - name: a\n    input: \"1\\n\"\n"));

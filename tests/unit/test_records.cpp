@@ -325,6 +325,35 @@ TEST_CASE("unknown keys are warnings and survive a rewrite") {
     CHECK(again.find("    recruiter: Jo\n") != std::string::npos);
 }
 
+TEST_CASE("a key that is not text is an error at the key, never dropped or written twice") {
+    // Found by fuzz_records: the unknown keys '?' (a real key) and two null
+    // keys were each reported as '?', so the '?' entry was kept three times
+    // and written three times (a file hired could not read back), and the
+    // null keys were dropped although the warning said "kept".
+    hired::tracker::Warnings w;
+    auto error = [&](const std::string& text) {
+        try {
+            parse_lesson(text, "l.yaml", "lessons/2026-01-02-l.yaml", w);
+        } catch (const hired::Error& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    CHECK(error("text: onsite\n\"?\": long\nnull: x\n") ==
+          "l.yaml:3:1: a key in a lesson file is null ('null', '~' or nothing), not text: quote "
+          "it (\"null\") if you mean the word");
+    CHECK(error("text: onsite\n? {a: b}\n: x\n").find("l.yaml:2:3: a key in a lesson file is a "
+                                                       "map, not text") == 0);
+    // A text key named '?' is kept once, and the file reads back.
+    w.clear();
+    Lesson l = parse_lesson("text: onsite\n\"?\": long\n\"null\": x\n", "l.yaml",
+                            "lessons/2026-01-02-l.yaml", w);
+    CHECK(w.size() == 2);
+    std::string again = to_yaml(l);
+    CHECK(again == "text: onsite\n\"?\": long\n\"null\": x\n");
+    CHECK(to_yaml(parse_lesson(again, "l.yaml", "lessons/2026-01-02-l.yaml", w)) == again);
+}
+
 TEST_CASE("hand-written shorthand is read: scalar questions, lessons and interviewers") {
     hired::tracker::Warnings w;
     std::string text = "name: Acme\napplications:\n  - role: R\n    rounds:\n      - kind: onsite\n"

@@ -100,3 +100,14 @@ TEST_CASE("wrap_lines keeps meaningful line breaks") {
           "  First line: n.\n  Second line: n numbers.\n");
     CHECK(wrap_lines("aaa bbb ccc\n", 8) == "aaa bbb\nccc\n");
 }
+
+TEST_CASE("printable escapes what a terminal would act on, and bytes that are not UTF-8") {
+    CHECK(printable("Zoë Café, 日本 😀 plain") == "Zoë Café, 日本 😀 plain");
+    CHECK(printable("a\nb\tc\rd") == "a\\nb\\tc\\rd");
+    CHECK(printable("\x1b[2J\x7f") == "\\x1B[2J\\x7F");
+    CHECK(printable(std::string("nul\0", 4)) == "nul\\x00");
+    CHECK(printable("caf\xe9 \xff\xfe") == "caf\\xE9 \\xFF\\xFE");
+    CHECK(printable("\xc3") == "\\xC3");                 // cut short
+    CHECK(printable("\xed\xa0\x80") == "\\xED\\xA0\\x80"); // a surrogate
+    CHECK(printable("\xc2\x85 \xc2\x9b \xe2\x80\xa8 \xef\xbb\xbf") == "\\u0085 \\u009B \\u2028 \\uFEFF");
+}

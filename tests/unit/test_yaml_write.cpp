@@ -27,6 +27,8 @@ const std::vector<std::string>& awkward() {
         "\t",
         "tab\tinside",
         "\ttab first",
+        "\ttab first\nthen a line",
+        "\t\n\"quoted\"\n",
         "key: value",
         "ends with colon:",
         "a:b",
@@ -229,7 +231,27 @@ TEST_CASE("multi-line text is a literal block with the right chomping") {
     CHECK(emit_one("a\nb\n") == "notes: |\n  a\n  b\n");
     CHECK(emit_one("a\nb\n\n") == "notes: |+\n  a\n  b\n\n");
     CHECK(emit_one("  a\nb\n") == "notes: |2\n    a\n  b\n");
+    // A first line that starts with a tab gets the indicator too (found by
+    // fuzz_records: libyaml and hired's reader refuse "|\n  \tx").
+    CHECK(emit_one("\tx\ny\n") == "notes: |2\n  \tx\n  y\n");
+    CHECK(emit_one("\t\n\"A\"\n") == "notes: |2\n  \t\n  \"A\"\n");
+    CHECK(yaml::parse(emit_one("\t\nx"), "t")->find("notes")->value == "\t\nx");
     CHECK(emit_one("a\n\nb\n") == "notes: |\n  a\n\n  b\n");
+}
+
+TEST_CASE("a list item with a '?' is not written inside [ ], where readers end it there") {
+    // [why?, c] and [https://x.example/?q=1] were written, and neither hired
+    // (yaml-cpp: "unknown token") nor PyYAML could read them back.
+    Out doc = Out::map();
+    doc.set_list("tags", {"why?", "c"});
+    doc.set_list("links", {"https://x.example/?q=1"});
+    std::string text = yw::emit(doc);
+    CHECK(text == "tags:\n  - why?\n  - c\nlinks:\n  - https://x.example/?q=1\n");
+    auto n = yaml::parse(text, "t");
+    CHECK(n->find("tags")->items[0]->value == "why?");
+    CHECK(n->find("links")->items[0]->value == "https://x.example/?q=1");
+    CHECK(yw::plain_ok("why?"));
+    CHECK_FALSE(yw::plain_ok("why?", true));
 }
 
 TEST_CASE("awkward single-line strings are double-quoted, plain ones stay plain") {
