@@ -292,6 +292,44 @@ for lang in "${langs[@]}"; do
     expect_out "call 4 (get_min): expected 1, got 3"
 done
 
+# ---- results larger than a pipe holds (Node makes a piped stdout non-blocking) --------
+mkdir -p "$T/big/count-up"
+cat >"$T/big/count-up.yaml" <<'EOF'
+id: count-up
+title: Count Up
+difficulty: easy
+statement: Return the numbers 0 to n - 1.
+style: function
+signature:
+  function: count_up
+  params:
+    - {name: n, type: int}
+  returns: "int[]"
+examples:
+  - args: {n: 3}
+    expect: [0, 1, 2]
+tests:
+  - name: large
+    args: {n: 300000}
+    expect_file: count-up/large.expect.json
+  - name: large-again
+    args: {n: 300000}
+    expect_file: count-up/large.expect.json
+  - name: large-third
+    args: {n: 300000}
+    expect_file: count-up/large.expect.json
+EOF
+python3 -c 'import json; print(json.dumps(list(range(300000))))' >"$T/big/count-up/large.expect.json"
+printf '#include <numeric>\nstd::vector<int> count_up(int n) { std::vector<int> v(n); std::iota(v.begin(), v.end(), 0); return v; }\n' >up.cpp
+printf 'def count_up(n):\n    return list(range(n))\n' >up.py
+printf 'var countUp = function(n) { return Array.from({length: n}, (_, i) => i); };\n' >up.js
+printf 'class Solution { public int[] countUp(int n) { int[] a = new int[n]; for (int i = 0; i < n; i++) a[i] = i; return a; } }\n' >java/up.java
+for lang in "${langs[@]}"; do
+    f() { if [ "$lang" = java ]; then echo "java/$1.java"; else echo "$1.$lang"; fi; }
+    verdict "$(f up)" count-up AC --problems "$T/big"
+    verdict "$(f up)" count-up AC --problems "$T/big" --batch
+done
+
 # ---- practice new: a problem of one's own, from a round's question ----------------------
 export HIRED_TODAY=2026-12-07
 run 0 "$HIRED" apply Acme --role "Backend Engineer"
