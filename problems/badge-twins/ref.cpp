@@ -1,19 +1,12 @@
 // badge-twins: count equal pairs and the most frequent value, O(n) expected.
-#include <bits/stdc++.h>
+#include <unordered_map>
+#include <vector>
 using namespace std;
 
-int main() {
-    ios::sync_with_stdio(false);
-    cin.tie(nullptr);
-    int n;
-    if (!(cin >> n)) return 0;
-    unordered_map<long long, long long> count;
-    count.reserve(2 * n + 1);
-    for (int i = 0; i < n; ++i) {
-        long long a;
-        cin >> a;
-        ++count[a];
-    }
+vector<long long> badge_twins(vector<int>& scans) {
+    unordered_map<int, long long> count;
+    count.reserve(2 * scans.size() + 1);
+    for (int a : scans) ++count[a];
     long long pairs = 0, best = 0, bestCount = 0;
     for (const auto& [value, c] : count) {
         pairs += c * (c - 1) / 2;
@@ -22,5 +15,5 @@ int main() {
             bestCount = c;
         }
     }
-    cout << pairs << '\n' << best << '\n';
+    return {pairs, best};
 }

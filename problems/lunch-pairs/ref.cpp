@@ -1,5 +1,6 @@
 // lunch-pairs: sort, then count pairs with sum <= bound using two pointers.
-#include <bits/stdc++.h>
+#include <algorithm>
+#include <vector>
 using namespace std;
 
 // Number of pairs i < j with a[i] + a[j] <= bound; a is sorted.
@@ -19,14 +20,8 @@ static long long pairsAtMost(const vector<long long>& a, long long bound) {
     return count;
 }
 
-int main() {
-    ios::sync_with_stdio(false);
-    cin.tie(nullptr);
-    int n;
-    long long lo, hi;
-    if (!(cin >> n >> lo >> hi)) return 0;
-    vector<long long> a(n);
-    for (auto& x : a) cin >> x;
+long long count_lunch_pairs(vector<int>& prices, long long lo, long long hi) {
+    vector<long long> a(prices.begin(), prices.end());
     sort(a.begin(), a.end());
-    cout << pairsAtMost(a, hi) - pairsAtMost(a, lo - 1) << '\n';
+    return pairsAtMost(a, hi) - pairsAtMost(a, lo - 1);
 }

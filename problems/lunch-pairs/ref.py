@@ -1,5 +1,4 @@
 # lunch-pairs: sort, then count pairs with sum <= bound using two pointers.
-import sys
 
 
 def pairs_at_most(a, bound):
@@ -14,11 +13,6 @@ def pairs_at_most(a, bound):
     return count
 
 
-def main():
-    data = sys.stdin.buffer.read().split()
-    n, lo, hi = int(data[0]), int(data[1]), int(data[2])
-    a = sorted(map(int, data[3:3 + n]))
-    print(pairs_at_most(a, hi) - pairs_at_most(a, lo - 1))
-
-
-main()
+def count_lunch_pairs(prices, lo, hi):
+    a = sorted(prices)
+    return pairs_at_most(a, hi) - pairs_at_most(a, lo - 1)

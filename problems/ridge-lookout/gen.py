@@ -1,6 +1,8 @@
-# Generates large.in for ridge-lookout: n = 180000 heights in 1..9.
+# Generates the large case of ridge-lookout, the arguments as one JSON object
+# {"heights": [...]}: n = 180000 heights in 1..9.
 # Heights mostly climb in long plateaus, so most views reach far back: the total
 # is about 1.1*10^10 (beyond 32 bits) and walking back step by step is too slow.
+import json
 import random
 
 rng = random.Random(99)
@@ -12,5 +14,4 @@ for i in range(n):
         h.append(rng.randint(1, base))  # a lower post: it never blocks a taller one
     else:
         h.append(base)
-print(n)
-print(" ".join(map(str, h)))
+print(json.dumps({"heights": h}, separators=(",", ":")))
