@@ -565,7 +565,7 @@ Compiled prepare_harness(const Problem& p, const fs::path& source, const Languag
     std::vector<std::string> compile;
     std::string tool;
     if (lang.name == "cpp") {
-        compile = {"g++", "-std=c++20", "-O2", "-pipe", "-o", "prog", h.main_file};
+        compile = {"g++", "-std=c++20", "-O2", "-pipe", "-static", "-o", "prog", h.main_file};
     } else if (lang.name == "python") {
         compile = {"python3", "-c",
                    "import sys, py_compile\n"
@@ -576,11 +576,15 @@ Compiled prepare_harness(const Problem& p, const fs::path& source, const Languag
     } else if (lang.name == "javascript") {
         compile = {"node", "--check", h.user_file};
     } else {
-        compile = {"javac",     "-encoding",     "UTF-8",         "-d",       ".",
-                   h.main_file, "ListNode.java", "TreeNode.java", h.user_file};
+        // String concatenation as StringBuilder calls, not invokedynamic:
+        // bootstrapping those costs a JVM about 35 ms at each start.
+        compile = {"javac",     "-XDstringConcat=inline", "-encoding",     "UTF-8",    "-d", ".",
+                   h.main_file, "ListNode.java",          "TreeNode.java", h.user_file};
     }
     Hasher key;
     key.add("harness-1").add(lang.name).add(code).add(compiler_identity(compile[0]));
+    for (const auto& a : compile)
+        key.add(a);
     for (const auto& [name, text] : h.files)
         key.add(name).add(text);
     fs::path dir = cache_root / fmt::format("{}-harness-{}", lang.name, key.hex());
