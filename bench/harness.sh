@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark of function problems (a benchmark, not a test): one problem with
-# 100 small cases in two forms, judged by `practice run` in each language:
+# CASES small cases in two forms, judged by `practice run` in each language:
 #   stdin     the problem as a stdin program, a hand-written solution that
 #             parses its input (the baseline)
 #   function  the same problem as `style: function`, the same algorithm as a
@@ -9,7 +9,8 @@
 # Medians of hyperfine runs (after a warm-up run, so every build is cached),
 # and the ratios function/stdin (goal: at most 1.2x) and stdin/batch (goal:
 # Python and Java at least 3x faster in batch).
-# Usage: bench/harness.sh [RUNS]   (default 3; languages not installed are skipped)
+# Usage: bench/harness.sh [RUNS] [CASES]   (default 3 and 300; languages not
+# installed are skipped)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/common.sh"
 hired_install_missing hyperfine python3
@@ -18,6 +19,7 @@ if [ -z "${HIRED:-}" ]; then
     HIRED="$HIRED_BUILD_DIR/cli/hired"
 fi
 RUNS="${1:-3}"
+CASES="${2:-300}"
 
 W="$(mktemp -d /tmp/hired-harness-bench-XXXXXX)"
 trap 'rm -rf "$W"' EXIT
@@ -26,13 +28,13 @@ export HIRED_JOURNAL="$W/journal" HIRED_PROBLEMS="$W/problems" NO_COLOR=1
 mkdir -p "$HOME" "$W/problems" "$W/s"
 
 # The problem: the sum of a list of up to 20 numbers, in both forms, the same
-# 100 cases (fixed seed).
-python3 - "$W/problems" <<'PY'
+# CASES cases (fixed seed).
+python3 - "$W/problems" "$CASES" <<'PY'
 import random, sys
 out = sys.argv[1]
 rng = random.Random(20261207)
 cases = []
-for _ in range(100):
+for _ in range(int(sys.argv[2])):
     nums = [rng.randint(-1000, 1000) for _ in range(rng.randint(0, 20))]
     cases.append(nums)
 with open(f"{out}/sum-stdin.yaml", "w") as f:
@@ -120,7 +122,7 @@ print(f"| {lang} | {s:.0f} ms | {f:.0f} ms | {b:.0f} ms | {f / s:.2f}x | {s / b:
 PY
 }
 
-echo "100 cases, medians of $RUNS runs (hyperfine, after a warm-up; builds cached)"
+echo "$CASES cases, medians of $RUNS runs (hyperfine, after a warm-up; builds cached)"
 echo
 echo "| language | stdin form | function, per process | function, --batch | function / stdin | stdin / batch |"
 echo "|---|---:|---:|---:|---:|---:|"
