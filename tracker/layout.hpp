@@ -27,9 +27,15 @@ bool block_indicator(std::string_view v);
 // When the line (rest, at indent) starts a block scalar, the indentation its
 // text must exceed.
 std::optional<size_t> block_start(std::string_view rest, size_t indent);
-// Whether text surely keeps to the layout: no anchor, alias or tag
-// indicator (& * !) anywhere, no tab, CR, backslash or NUL, and every line
-// outside a block scalar's text closed_on_its_line.
+// Whether the & * ! on a line (rest: after its indentation) are surely
+// text, not an anchor, alias or tag: the line's value (after any "- " and
+// "key:") starts with a letter, a digit or a UTF-8 byte and holds no
+// further ": " nor a ':' at its end, so it is a plain scalar and these are
+// its text ("R&D", "Smith & Co", "Great!").
+bool indicators_are_text(std::string_view rest);
+// Whether text surely keeps to the layout: no tab, CR, backslash or NUL;
+// outside a block scalar's text, & * ! only where indicators_are_text,
+// and every line closed_on_its_line.
 bool surely_plain(std::string_view text);
 
 } // namespace hired::tracker
