@@ -9,7 +9,6 @@
 #include <cctype>
 #include <optional>
 #include <random>
-#include <regex>
 #include <string>
 
 using namespace hired::tracker;
@@ -24,7 +23,6 @@ namespace {
 // text.
 bool reference_plain(std::string_view text) {
     static constexpr hired::ByteSet unsure(std::string_view("\\\t\r\0", 4));
-    static const std::regex prefix("^ *(-( +|$))*([a-z_]+:( +|$))?");
     if (hired::contains_any(text, unsure)) return false;
     std::optional<size_t> block;
     size_t pos = 0;
@@ -38,10 +36,22 @@ bool reference_plain(std::string_view text) {
         if (block && indent > *block) continue;
         block.reset();
         if (line.find_first_of("&*!") != std::string_view::npos) {
+            // The value starts after the spaces, "- " items and one
+            // lower-case "key:" (each followed by spaces or the end).
             std::string l(line);
-            std::smatch m;
-            std::regex_search(l, m, prefix);
-            size_t v = static_cast<size_t>(m.length(0));
+            size_t v = l.find_first_not_of(' ');
+            auto spaces_from = [&](size_t i) {
+                while (i < l.size() && l[i] == ' ')
+                    ++i;
+                return i;
+            };
+            while (v < l.size() && l[v] == '-' && (v + 1 == l.size() || l[v + 1] == ' '))
+                v = spaces_from(v + 1);
+            size_t k = v;
+            while (k < l.size() && ((l[k] >= 'a' && l[k] <= 'z') || l[k] == '_'))
+                ++k;
+            if (k > v && k < l.size() && l[k] == ':' && (k + 1 == l.size() || l[k + 1] == ' '))
+                v = spaces_from(k + 1);
             if (v >= l.size()) return false;
             std::string value = l.substr(v);
             if (value.find(": ") != std::string::npos || value.back() == ':') return false;
