@@ -765,21 +765,28 @@ private:
         while (true) {
             // Non-space text, escapes and doubled single quotes.
             const size_t text_start = i_;
+            // Blank lines right after an escaped line break ("\\" at the
+            // end of a line), each a line break of the value.
+            int escaped_blanks = 0;
             while (true) {
                 char c = peek();
                 if (i_ >= t_.size() || c == ' ' || c == '\t' || is_break(c)) break;
                 if (!dbl && c == '\'') {
                     if (peek(1) != '\'') break;
                     forward(2);
+                    escaped_blanks = 0;
                 } else if (dbl && c == '"') {
                     break;
                 } else if (dbl && c == '\\') {
-                    escape(start);
+                    escaped_blanks = escape(start);
                 } else {
                     forward();
+                    escaped_blanks = 0;
                 }
             }
-            if (i_ > text_start) breaks = 0;
+            // Blank lines after an escaped line break end the value the same
+            // way as after a plain one, when the quote closes right after.
+            if (i_ > text_start) breaks = escaped_blanks > 0 ? 1 + escaped_blanks : 0;
             if (i_ < t_.size() && peek() == quote) break;
             // Spaces and line breaks.
             while (peek() == ' ' || peek() == '\t')
@@ -815,8 +822,9 @@ private:
         }
     }
 
-    // A backslash escape in a double-quoted scalar, at the backslash.
-    void escape(const Pos& start) {
+    // A backslash escape in a double-quoted scalar, at the backslash; returns
+    // the blank lines after an escaped line break (else 0).
+    int escape(const Pos& start) {
         Pos at = pos();
         forward();
         char c = peek();
@@ -828,7 +836,7 @@ private:
         static constexpr std::string_view simple = "0abt\tnvfre \"\\/LP";
         if (i_ < t_.size() && simple.find(c) != std::string_view::npos) {
             forward();
-            return;
+            return 0;
         }
         if (c == 'x' || c == 'u' || c == 'U') {
             size_t digits = c == 'x' ? 2 : c == 'u' ? 4 : 8;
@@ -846,12 +854,11 @@ private:
                 error(at, fmt::format("the escape \\{}{} is not a Unicode character", c,
                                       t_.substr(i_, digits)));
             forward(digits);
-            return;
+            return 0;
         }
         if (is_break(c)) {
             line_break();
-            quoted_breaks(start);
-            return;
+            return quoted_breaks(start);
         }
         if (i_ >= t_.size()) unclosed_quote(start);
         error(at, fmt::format("unknown escape \\{} in a double-quoted value (write \\\\ for a "

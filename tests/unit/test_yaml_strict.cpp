@@ -81,6 +81,10 @@ TEST_CASE("what YAML 1.1 refuses and yaml-cpp took is refused, with its position
         // directive; libyaml and PyYAML read it as more of the text).
         {"&a finished\n%\n", "2:1", "starts with '%'"},
         {"finished\n%x\n", "2:1", "starts with '%'"},
+        // Blank lines after an escaped line break, then the closing quote:
+        // yaml-cpp read one line break less ("\n\n" for "\n\n\n").
+        {"\"\\\n\n\n\n\"\n", "5:1", "a blank line right before the closing quote"},
+        {"a: \"x\\\n\n  \"\n", "3:3", "a blank line right before the closing quote"},
         {"a: b\t\n", "1:5", "tab"},
         {"[a,\tb]\n", "1:4", "tab"},
         // Directives without the '---' that must follow them.
